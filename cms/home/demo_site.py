@@ -1,0 +1,51 @@
+"""The site itself: home page, section pages and branding."""
+
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage, SiteBranding
+
+INTRO = (
+    "<p>Trang thông tin nội bộ của Đảng bộ tỉnh Đồng Nai: tin tức, văn bản, bản tin, "
+    "tài liệu sinh hoạt chi bộ và học tập nghị quyết cho mỗi đảng viên, mọi lúc, trên "
+    "điện thoại.</p>"
+)
+
+
+def seed(ctx):
+    Locale.objects.get_or_create(language_code="en")
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        old = site.root_page if site else None
+        home = HomePage(title="Sổ tay đảng viên điện tử", slug="trang-chu", intro=INTRO)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Sổ tay đảng viên điện tử",
+            )
+        else:
+            site.root_page = home
+            site.site_name = "Sổ tay đảng viên điện tử"
+            site.save()
+        if old is not None and not isinstance(old.specific, HomePage) and old.depth > 1:
+            old.delete()
+    SiteBranding.for_site(site)
+    ctx["home"] = home
+    ctx["site"] = site
+
+
+def child_page(parent, model, slug, **fields):
+    """Return the child of ``parent`` with ``slug``, creating and publishing it."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True

@@ -1,0 +1,74 @@
+"""The roles of the system as Django groups: one place names them all.
+
+Other apps refer to roles through these constants, never by literal group
+names, so a renamed group is renamed once.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+ADMINISTRATORS = "Quản trị hệ thống"
+EDITORS = "Biên tập viên"
+REVIEWERS = "Ban Biên tập – biên tập"
+APPROVERS = "Ban Biên tập – phê duyệt"
+SECURITY_OFFICERS = "Cán bộ bảo mật"
+PROPAGANDA = "Ban Tuyên giáo"
+ORGANISATION = "Ban Tổ chức"
+CELL_SECRETARIES = "Bí thư chi bộ"
+MEMBERS = "Đảng viên"
+
+ALL_GROUPS = [
+    ADMINISTRATORS,
+    EDITORS,
+    REVIEWERS,
+    APPROVERS,
+    SECURITY_OFFICERS,
+    PROPAGANDA,
+    ORGANISATION,
+    CELL_SECRETARIES,
+    MEMBERS,
+]
+
+# Groups whose members work in the Wagtail admin.
+ADMIN_GROUPS = [
+    ADMINISTRATORS,
+    EDITORS,
+    REVIEWERS,
+    APPROVERS,
+    SECURITY_OFFICERS,
+    PROPAGANDA,
+    ORGANISATION,
+]
+
+ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+MEDIA_PERMS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
+
+
+def _perms(pairs):
+    found = []
+    for app_label, codename in pairs:
+        perm = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if perm:
+            found.append(perm)
+    return found
+
+
+def ensure_groups():
+    """Create every role's group with its model permissions (idempotent)."""
+    groups = {}
+    for name in ALL_GROUPS:
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+    for name in ADMIN_GROUPS:
+        groups[name].permissions.add(*_perms(ADMIN_ACCESS))
+    for name in [EDITORS, REVIEWERS, APPROVERS, PROPAGANDA]:
+        groups[name].permissions.add(*_perms(MEDIA_PERMS))
+    return groups

@@ -1,0 +1,214 @@
+"""Demo party tree of Đồng Nai (2024) and one account per role."""
+
+from django.contrib.auth import get_user_model
+
+from cms.home import roles
+
+from .choices import CellType, OrgLevel, Position
+from .factories import add_organization
+from .models import Member, PartyOrganization
+
+COMMITTEES = [
+    ("BH", "Đảng bộ thành phố Biên Hòa"),
+    ("LK", "Đảng bộ thành phố Long Khánh"),
+    ("CM", "Đảng bộ huyện Cẩm Mỹ"),
+    ("XL", "Đảng bộ huyện Xuân Lộc"),
+    ("VC", "Đảng bộ huyện Vĩnh Cửu"),
+    ("TB", "Đảng bộ huyện Trảng Bom"),
+    ("TN", "Đảng bộ huyện Thống Nhất"),
+    ("DQ", "Đảng bộ huyện Định Quán"),
+    ("TP", "Đảng bộ huyện Tân Phú"),
+    ("LT", "Đảng bộ huyện Long Thành"),
+    ("NT", "Đảng bộ huyện Nhơn Trạch"),
+    ("KCQ", "Đảng bộ Khối các cơ quan tỉnh"),
+    ("KDN", "Đảng bộ Khối Doanh nghiệp tỉnh"),
+    ("QS", "Đảng bộ Quân sự tỉnh"),
+]
+
+# (grassroots suffix, name pattern, [(cell suffix, cell name, cell type)])
+GRASSROOTS = {
+    "default": [
+        (
+            "X1",
+            "Đảng bộ xã {place} 1",
+            [
+                ("A1", "Chi bộ ấp 1", CellType.RESIDENTIAL),
+                ("A2", "Chi bộ ấp 2", CellType.RESIDENTIAL),
+                ("TH", "Chi bộ Trường Tiểu học", CellType.SCHOOL),
+            ],
+        ),
+        (
+            "CQ",
+            "Đảng bộ cơ quan {place}",
+            [
+                ("VP", "Chi bộ Văn phòng", CellType.AGENCY),
+                ("YT", "Chi bộ Trung tâm Y tế", CellType.PUBLIC_SERVICE),
+            ],
+        ),
+    ],
+    "KDN": [
+        (
+            "CT1",
+            "Đảng bộ Công ty Cổ phần Cao su Đồng Nai",
+            [
+                ("SX", "Chi bộ Xí nghiệp sản xuất", CellType.ENTERPRISE),
+                ("KD", "Chi bộ Phòng Kinh doanh", CellType.ENTERPRISE),
+            ],
+        ),
+    ],
+    "QS": [
+        (
+            "BCH",
+            "Đảng bộ Bộ Chỉ huy Quân sự tỉnh",
+            [
+                ("TM", "Chi bộ Phòng Tham mưu", CellType.ARMED_FORCES),
+                ("CT", "Chi bộ Phòng Chính trị", CellType.ARMED_FORCES),
+            ],
+        ),
+    ],
+    "KCQ": [
+        (
+            "BTG",
+            "Chi bộ Ban Tuyên giáo Tỉnh ủy (cơ sở)",
+            [
+                ("TG1", "Chi bộ Phòng Tuyên truyền", CellType.AGENCY),
+            ],
+        ),
+        (
+            "BTC",
+            "Đảng bộ Văn phòng Tỉnh ủy",
+            [
+                ("VP1", "Chi bộ Phòng Tổng hợp", CellType.AGENCY),
+            ],
+        ),
+    ],
+}
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Đức", "Thu"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Hà",
+    "Hải",
+    "Hòa",
+    "Hương",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thủy",
+    "Trung",
+    "Yến",
+]
+
+# username, full name, groups, superuser, member card (None: staff only)
+DEMO_ACCOUNTS = [
+    ("quantri", "Quản trị hệ thống", [roles.ADMINISTRATORS], True, None),
+    ("bientap", "Lê Thị Biên Tập", [roles.EDITORS], False, None),
+    ("duyetbai", "Trần Văn Duyệt", [roles.REVIEWERS], False, None),
+    ("pheduyet", "Phạm Minh Phê Duyệt", [roles.APPROVERS], False, None),
+    ("baomat", "Võ Thanh Bảo Mật", [roles.SECURITY_OFFICERS], False, None),
+    ("tuyengiao", "Huỳnh Ngọc Tuyên Giáo", [roles.PROPAGANDA], False, None),
+    ("tochuc", "Đặng Thu Tổ Chức", [roles.ORGANISATION], False, None),
+    ("bithu", "Nguyễn Văn Bí Thư", [roles.CELL_SECRETARIES, roles.MEMBERS], False, "75000001"),
+    ("dangvien", "Bùi Thị Đảng Viên", [roles.MEMBERS], False, "75000002"),
+]
+DEMO_CELL = "CM-X1-A1"
+
+
+def demo_name(i):
+    return (
+        f"{FAMILY[i % len(FAMILY)]} {MIDDLE[(i // 10) % len(MIDDLE)]} {GIVEN[(i * 7) % len(GIVEN)]}"
+    )
+
+
+def build_tree():
+    province = add_organization(None, "DBT", "Đảng bộ tỉnh Đồng Nai", OrgLevel.PROVINCE)
+    for code, name in COMMITTEES:
+        committee = add_organization(province, code, name, OrgLevel.COMMITTEE)
+        place = name.split(" ", 3)[-1]
+        for g_suffix, g_name, cells in GRASSROOTS.get(code, GRASSROOTS["default"]):
+            grassroots = add_organization(
+                committee, f"{code}-{g_suffix}", g_name.format(place=place), OrgLevel.GRASSROOTS
+            )
+            for c_suffix, c_name, cell_type in cells:
+                add_organization(
+                    grassroots, f"{code}-{g_suffix}-{c_suffix}", c_name, OrgLevel.CELL, cell_type
+                )
+    return province
+
+
+def ensure_member(user, full_name, card, cell, position, phone):
+    member, _ = Member.objects.get_or_create(
+        card_number=card,
+        defaults={
+            "user": user,
+            "full_name": full_name,
+            "cell": cell,
+            "position": position,
+            "phone": phone,
+        },
+    )
+    return member
+
+
+def seed_rank_and_file():
+    """A few members per cell, with unusable passwords until accounts are issued."""
+    User = get_user_model()
+    cells = list(PartyOrganization.objects.cells().order_by("path"))
+    n = 0
+    for cell_index, cell in enumerate(cells):
+        for k in range(4):
+            n += 1
+            card = f"76{cell_index:03d}{k:03d}"
+            if Member.objects.filter(card_number=card).exists():
+                continue
+            user = User(username=card, first_name=demo_name(n))
+            user.set_unusable_password()
+            user.save()
+            ensure_member(
+                user,
+                demo_name(n),
+                card,
+                cell,
+                Position.SECRETARY if k == 0 else Position.MEMBER,
+                f"0908{cell_index:03d}{k:03d}",
+            )
+
+
+def seed(ctx):
+    User = get_user_model()
+    build_tree()
+    groups = roles.ensure_groups()
+    cell = PartyOrganization.objects.get(code=DEMO_CELL)
+    accounts = []
+    for username, full_name, group_names, superuser, card in DEMO_ACCOUNTS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            family, _, given = full_name.rpartition(" ")
+            user = User(
+                username=username,
+                first_name=given,
+                last_name=family,
+                is_superuser=superuser,
+                is_staff=superuser,
+                email=f"{username}@dongnai.local",
+            )
+            user.set_password(ctx["password"])
+            user.save()
+            user.groups.add(*[groups[g] for g in group_names])
+        if card:
+            position = Position.SECRETARY if username == "bithu" else Position.MEMBER
+            ensure_member(user, full_name, card, cell, position, "0912" + card[-6:])
+        accounts.append((username, full_name, ", ".join(group_names)))
+    seed_rank_and_file()
+    ctx["accounts"] = accounts
+    ctx["demo_cell"] = cell

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditorialWorkflowsConfig(AppConfig):
+    name = "editorial_workflows"
+    verbose_name = "Quy trình duyệt nội dung"
+    default_auto_field = "django.db.models.BigAutoField"
