@@ -5,8 +5,9 @@ after migrations, so every test starts from the same believable site and
 rolls back what it changes.
 """
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 from cms.home import counters
 

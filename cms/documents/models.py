@@ -29,8 +29,9 @@ class DocumentIndexPage(Page):
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["documents.OfficialDocumentPage"]
+    # An index may hold a section per subordinate committee (editorial scopes).
+    parent_page_types = ["home.HomePage", "documents.DocumentIndexPage"]
+    subpage_types = ["documents.OfficialDocumentPage", "documents.DocumentIndexPage"]
 
     class Meta:
         verbose_name = "chuyên mục văn bản"
@@ -38,7 +39,7 @@ class DocumentIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = (
-            OfficialDocumentPage.objects.child_of(self).live().order_by("-issue_date", "-pk")
+            OfficialDocumentPage.objects.descendant_of(self).live().order_by("-issue_date", "-pk")
         )
         return context
 

@@ -17,15 +17,18 @@ class NewsIndexPage(Page):
     intro = models.TextField("giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsArticlePage"]
+    # An index may hold a section per subordinate committee (editorial scopes).
+    parent_page_types = ["home.HomePage", "news.NewsIndexPage"]
+    subpage_types = ["news.NewsArticlePage", "news.NewsIndexPage"]
 
     class Meta:
         verbose_name = "chuyên mục tin tức"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsArticlePage.objects.child_of(self).live().order_by("-date", "-pk")
+        context["articles"] = (
+            NewsArticlePage.objects.descendant_of(self).live().order_by("-date", "-pk")
+        )
         return context
 
 

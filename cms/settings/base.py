@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.members",
     "cms.meetings",
     "cms.search",
+    "cms.files",
     "editorial_workflows",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -225,6 +226,7 @@ UPLOAD_MAX_SIZE = int(env.get("UPLOAD_MAX_SIZE", str(50 * 1024 * 1024)))
 WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_MODEL = "files.ProtectedDocument"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -12,7 +12,14 @@ def test_home_page_renders_in_vietnamese_with_navigation_and_counters(client, ho
     assert '<html lang="vi">' in html
     assert "Sổ tay đảng viên điện tử" in html
     assert "Đảng bộ tỉnh Đồng Nai" in html
-    for label in ["Tin tức", "Văn bản", "Bản tin", "Học tập nghị quyết", "Sinh hoạt chi bộ", "Tra cứu"]:
+    for label in [
+        "Tin tức",
+        "Văn bản",
+        "Bản tin",
+        "Học tập nghị quyết",
+        "Sinh hoạt chi bộ",
+        "Tra cứu",
+    ]:
         assert f">{label}</a>" in html
     assert "Đăng nhập" in html
     for label in ["Đang trực tuyến", "Hôm nay", "Tháng này", "Tổng cộng"]:
