@@ -22,6 +22,8 @@ def run_django(args, env_overrides, settings="cms.settings.production"):
             "REDIS_URL",
             "ELASTICSEARCH_URL",
             "DEBUG",
+            # set by the browser tests in the same worker; check --deploy rejects it
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
     env.update({"DJANGO_SETTINGS_MODULE": settings, **env_overrides})
