@@ -34,6 +34,8 @@ class ProtectedDocument(AbstractDocument):
         return instance
 
     def clean(self):
+        if not self.file:
+            return  # the form field already says the file is missing or refused
         super().clean()
         # A file given to the model directly (an import, a script) is checked
         # like an upload through the admin; a stored file was checked before.
