@@ -297,3 +297,5 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.CheckedImageForm"
 # "redirect" sends an allowed user to a short-lived signed S3 URL instead.
 WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Wagtail's own view restrictions (pages, collections) send visitors to our login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
