@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-import pytest
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from cms.meetings import services
 from cms.meetings.choices import AttendanceStatus, QuorumRule

@@ -3,8 +3,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-import pytest
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from cms.meetings import services
 from cms.meetings.choices import MeetingKind

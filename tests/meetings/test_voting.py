@@ -1,8 +1,9 @@
 from django.db import models
 from django.urls import reverse
 
-import pytest
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from cms.meetings import services
 from cms.meetings.choices import MajorityRule
@@ -257,13 +258,13 @@ def test_results_export_to_xlsx(client, voting, secretary, members):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(response.content))
     rows = [list(r) for r in book["Kết quả biểu quyết"].iter_rows(values_only=True)]
-    assert [
+    assert rows[4][:6] == [
         "Thông qua nghị quyết tháng",
         "Biểu quyết công khai",
         "Quá nửa số đảng viên có mặt",
         "Tán thành",
         1,
         20.0,
-    ] == rows[4][:6]
+    ]
     detail = [list(r) for r in book["Danh sách đã biểu quyết"].iter_rows(values_only=True)]
     assert ["Thông qua nghị quyết tháng", members[1].full_name, "Tán thành"] in detail
