@@ -8,7 +8,7 @@ columns) only once per change, not once per poll. The version is also the
 ETag: a client that already has it gets a bodiless 304.
 """
 
-import time
+import secrets
 
 from django.core.cache import cache
 from django.db import transaction
@@ -28,9 +28,10 @@ def payload_key(meeting_id, version):
 
 
 def _fresh_version():
-    # Time-based, so a version key lost from the cache never comes back as a
-    # number an old payload was stored under.
-    return int(time.time() * 1000)
+    # Random (and bumped by one from there), so a version key lost from the
+    # cache does not come back as a number an old payload was stored under.
+    # 52 bits stay exact as a JavaScript number.
+    return secrets.randbits(52)
 
 
 def current_version(meeting_id):
