@@ -12,11 +12,11 @@ from cms.meetings.models import Ballot, Minutes
 from cms.members.choices import Position
 from cms.members.factories import MemberFactory
 
-from .conftest import PASSWORD, make_cell, reseed
+from .conftest import PASSWORD, make_cell
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "meetings"
@@ -28,20 +28,6 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; the test's own
-    # ORM calls are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def phone(browser, base_url, member):
@@ -64,10 +50,9 @@ def shot(page, name):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_meeting_check_in_vote_result_and_minutes(live_server, browser):
+def test_meeting_check_in_vote_result_and_minutes(live_demo, chromium):
     from playwright.sync_api import expect
 
-    reseed()
     cell = make_cell("CM-X1-BR", name="Chi bộ ấp Trình Duyệt")
     secretary = MemberFactory(cell=cell, position=Position.SECRETARY, full_name="Nguyễn Văn Bí Thư")
     recorder = MemberFactory(cell=cell, full_name="Trần Thị Thư Ký")
@@ -85,12 +70,12 @@ def test_meeting_check_in_vote_result_and_minutes(live_server, browser):
     )
     url = f"/sinh-hoat-chi-bo/{meeting.pk}/"
 
-    boss = phone(browser, live_server.url, secretary)
+    boss = phone(chromium, live_demo.url, secretary)
     boss.goto(url)
     boss.click("button:has-text('Khai mạc buổi sinh hoạt')")
     boss.wait_for_selector("text=Đã khai mạc buổi sinh hoạt")
 
-    members = [phone(browser, live_server.url, m) for m in (recorder, voter)]
+    members = [phone(chromium, live_demo.url, m) for m in (recorder, voter)]
     for page in members:
         page.goto(url)
         page.click("button:has-text('Điểm danh: tôi có mặt')")

@@ -24,7 +24,7 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="needs PostgreSQL (set DATABASE_URL=postgres://…): SQLite serialises all writes",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
