@@ -50,6 +50,12 @@ def _bump(meeting_id):
         cache.set(version_key(meeting_id), _fresh_version(), None)
 
 
+def reset(meeting_id):
+    """A new meeting starts from a fresh random version: ids can be reused (a
+    rolled-back transaction, a rebuilt test database), cached payloads must not be."""
+    cache.set(version_key(meeting_id), _fresh_version(), None)
+
+
 def bump(meeting_id):
     """Mark the meeting's live data stale once the current transaction commits."""
     transaction.on_commit(lambda: _bump(meeting_id))

@@ -144,6 +144,7 @@ def create_meeting(
     )
     meeting.materials.set(materials)
     log(meeting, "meetings.meeting.create", user=user, data={"cell": cell.code})
+    live.reset(meeting.pk)
     return meeting
 
 
