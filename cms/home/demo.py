@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "cms.documents.demo",
     "cms.bulletins.demo",
     "cms.resolutions.demo",
+    "cms.meetings.demo",
 ]
 
 

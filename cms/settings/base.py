@@ -303,3 +303,13 @@ WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Wagtail's own view restrictions (pages, collections) send visitors to our login page.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
+# --- meetings ---
+# Quorum of a cell meeting: "more_than_half" or "two_thirds" of the members who must attend
+# (the default for new meetings; each meeting keeps the rule it was created with).
+MEETINGS_QUORUM_RULE = env.get("MEETINGS_QUORUM_RULE", "more_than_half")
+# TrueType fonts with Vietnamese letters for the PDF minutes (Debian: fonts-dejavu-core).
+MEETINGS_PDF_FONT = env.get("MEETINGS_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+MEETINGS_PDF_FONT_BOLD = env.get(
+    "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
