@@ -18,9 +18,9 @@ def ensure_tree_roots():
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     Locale.objects.get_or_create(language_code="en")
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        Page.add_root(instance=Page(title="Gốc", slug="root", locale=locale))
 
 
 def seed(ctx):

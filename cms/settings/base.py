@@ -313,3 +313,7 @@ MEETINGS_PDF_FONT = env.get("MEETINGS_PDF_FONT", "/usr/share/fonts/truetype/deja
 MEETINGS_PDF_FONT_BOLD = env.get(
     "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 )
+
+# --- i18n ---
+# Wagtail's login form with its untranslated password label fixed (cms/home/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.home.forms.AdminLoginForm"
