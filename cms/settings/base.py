@@ -317,3 +317,6 @@ MEETINGS_PDF_FONT_BOLD = env.get(
 # --- i18n ---
 # Wagtail's login form with its untranslated password label fixed (cms/home/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.home.forms.AdminLoginForm"
+# No Gravatar: avatars would load from an external site (blocked by the CSP and
+# useless offline); Wagtail then shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
