@@ -287,3 +287,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- editorial workflows ---
+# Classified document numbers the state-secret screening looks for (comma
+# separated in the environment; matched whatever the spacing, case or accents).
+SECRECY_CLASSIFIED_NUMBERS = env_list("SECRECY_CLASSIFIED_NUMBERS", "")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The approved workflow publishes (or schedules) the page on its own authority.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
+# A real 403 with the reason for admin page views outside the editor's scope.
+MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
