@@ -6,7 +6,6 @@ cares about are overridden; StreamFields, which the admin renders in
 JavaScript, are rebuilt from their blocks.
 """
 
-import pytest
 from django.urls import reverse
 
 from wagtail.fields import StreamField
@@ -17,6 +16,8 @@ from wagtail.test.utils.form_data import (
     rich_text,
     streamfield,
 )
+
+import pytest
 
 
 def _stream_data(name, items):

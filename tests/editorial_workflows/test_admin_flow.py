@@ -4,10 +4,11 @@ author submits → reviewer requests changes → author resubmits → reviewer
 approves → screening passes → approver publishes → the page is live.
 """
 
-import pytest
 from django.core import mail
 
 from wagtail.models import PageLogEntry, WorkflowState
+
+import pytest
 
 from cms.news.models import NewsArticlePage
 from editorial_workflows.models import AdminNotification
