@@ -10,5 +10,8 @@ up, so this module imports nothing from them at top level.
 
 
 def publish_approved(workflow_state, user=None):
-    revision = workflow_state.content_object.get_latest_revision()
-    revision.publish(user=user, skip_permission_checks=True)
+    from wagtail.models import Revision
+
+    latest = workflow_state.content_object.get_latest_revision()
+    # Re-read it: the approval may have just set its go-live time.
+    Revision.objects.get(pk=latest.pk).publish(user=user, skip_permission_checks=True)

@@ -14,6 +14,7 @@ import re
 from html import unescape
 
 from django.db import models
+from django.utils.text import capfirst
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -123,7 +124,7 @@ def page_texts(page):
     for field in text_fields(type(page)):
         text = _field_text(page, field)
         if text and text.strip():
-            parts.append((str(field.verbose_name), text))
+            parts.append((capfirst(str(field.verbose_name)), text))
     attached = getattr(page, "attached_documents", None)
     if callable(attached):
         for document in attached() or []:

@@ -47,14 +47,25 @@ def awaiting(user):
 
 
 def notify_targets_for(task_state):
-    """Members of the task's groups who may act on this state (in scope, not authors)."""
+    """Members of the task's groups who may act on this state.
+
+    Not the authors; for the scoped review and approval stages, only those whose
+    scope holds the page (security officers screen the whole province).
+    """
     from django.contrib.auth import get_user_model
+
+    from .models import ScopedGroupApprovalTask
 
     task = task_state.task.specific
     page = task_state.workflow_state.content_object
     users = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
     authors = permissions.authors_of(task_state)
-    return [u for u in users if u.pk not in authors and permissions.page_in_scope(u, page)]
+    scoped = isinstance(task, ScopedGroupApprovalTask)
+    return [
+        u
+        for u in users
+        if u.pk not in authors and (not scoped or permissions.page_in_scope(u, page))
+    ]
 
 
 def blocked_screenings():

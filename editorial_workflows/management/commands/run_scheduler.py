@@ -25,8 +25,7 @@ class Command(BaseCommand):
                 call_command("publish_scheduled", verbosity=options["verbosity"])
             except Exception as exc:  # a bad page must not stop the scheduler
                 self.stderr.write(f"publish_scheduled lỗi: {exc}")
-            finally:
-                close_old_connections()
             if options["once"]:
                 return
+            close_old_connections()
             time.sleep(max(interval - (time.monotonic() - started), 1))
