@@ -21,11 +21,32 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.log_actions import LogContext, log
-from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 from wagtail.signals import task_submitted
 
 from . import permissions
 from .screening import screen
+
+
+def adopt_unchanged_latest(task_state):
+    """Let an approval of unchanged content count for the page's latest revision.
+
+    Acting from the page editor saves a new revision even when nothing was
+    changed; with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT, Wagtail would
+    then send the page back to the first stage. When the latest revision holds
+    the same content as the one under review, the approvals given so far are
+    carried over to it and this task state is moved onto it.
+    """
+    workflow_state = task_state.workflow_state
+    latest = workflow_state.content_object.get_latest_revision()
+    if latest is None or task_state.revision_id in (None, latest.pk):
+        return
+    latest = Revision.objects.get(pk=latest.pk)
+    if not permissions.same_content(task_state.revision, latest):
+        return
+    workflow_state.copy_approved_task_states_to_revision(latest)
+    task_state.revision = latest
+    task_state.save(update_fields=["revision"])
 
 
 class CommentForm(forms.Form):
@@ -154,6 +175,7 @@ class ScopedGroupApprovalTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         self.check_action(task_state, user, action_name)
+        adopt_unchanged_latest(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -204,6 +226,7 @@ class FinalApprovalTask(ScopedGroupApprovalTask):
         if action_name != "schedule":
             return super().on_action(task_state, user, action_name, **kwargs)
         self.check_action(task_state, user, action_name)
+        adopt_unchanged_latest(task_state)
         go_live_at = kwargs["go_live_at"]
         page = task_state.workflow_state.content_object.specific
         revision = page.get_latest_revision()
@@ -340,6 +363,7 @@ class ScreeningTask(AbstractGroupApprovalTask):
         if action_name == "approve":
             if permissions.is_author(user, task_state):
                 raise PermissionDenied(permissions.SELF_APPROVAL_MESSAGE)
+            adopt_unchanged_latest(task_state)
             reason = (kwargs.get("comment") or "").strip()
             if not reason:
                 raise PermissionDenied("Phải ghi rõ lý do gỡ chặn.")

@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from .models import AdminNotification, ScopedGroupApprovalTask, ScreeningTask
+from .services import display_name  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def task_finished(task_state, user=None, approved=True):
     if not isinstance(task, ScopedGroupApprovalTask | ScreeningTask):
         return
     page = task_state.workflow_state.content_object
-    who = user.get_full_name() or user.get_username() if user else "hệ thống (tự động)"
+    who = display_name(user) if user else "hệ thống (tự động)"
     comment = f" Nhận xét: {task_state.comment}" if task_state.comment else ""
     if approved:
         subject = f"Đã qua bước {task.name}: {page.title}"

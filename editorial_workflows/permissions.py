@@ -8,6 +8,8 @@ unrestricted. Users without any such row (security officers, the organisation
 department) have no editorial scope and are not restricted by it.
 """
 
+import re
+
 from django.db.models import Q
 
 from wagtail.models import GroupPagePermission, Page, Revision
@@ -72,30 +74,80 @@ def navigable_q(user):
     return scope_q(user) | Q(path__in=ancestors)
 
 
-def authors_of(task_state):
-    """Ids of everyone who authored or edited the revision ``task_state`` is about.
+# Revision content keys that change on every save without anyone editing.
+_VOLATILE = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "live_revision",
+    "last_published_at",
+    "first_published_at",
+    "live",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "url_path",
+}
+_BLOCK_KEY_RE = re.compile(r' data-block-key=\\?"[^"\\]*\\?"')
 
-    The page's owner, whoever submitted it, and whoever saved a revision of
-    it since this workflow began (which includes the revision under review and
-    any later edit).
-    """
-    workflow_state = task_state.workflow_state
-    page = workflow_state.content_object
-    ids = {
-        getattr(page, "owner_id", None),
-        workflow_state.requested_by_id,
-        task_state.revision.user_id if task_state.revision_id else None,
+
+def _substance(content):
+    return {
+        key: _BLOCK_KEY_RE.sub("", value) if isinstance(value, str) else value
+        for key, value in content.items()
+        if key not in _VOLATILE and key != "comments"
     }
-    ids.update(
+
+
+def same_content(revision_a, revision_b):
+    """Two revisions hold the same content (saves that changed nothing)."""
+    return _substance(revision_a.content or {}) == _substance(revision_b.content or {})
+
+
+def editors_by_revision(workflow_state, limit=50):
+    """``{revision id: id of who last really changed the content up to it}``.
+
+    The admin's editor saves a new revision whenever a reviewer acts from it,
+    even with nothing changed; such saves do not make the reviewer an editor.
+    """
+    revisions = list(
         Revision.objects.filter(
             base_content_type_id=workflow_state.base_content_type_id,
             object_id=workflow_state.object_id,
-            created_at__gte=workflow_state.created_at,
-        ).values_list("user_id", flat=True)
+        )
+        .order_by("-created_at", "-pk")
+        .only("pk", "user_id", "content")[:limit]
     )
-    latest = page.get_latest_revision()
-    if latest is not None:
-        ids.add(latest.user_id)
+    revisions.reverse()
+    result = {}
+    editor = None
+    previous = None
+    for revision in revisions:
+        substance = _substance(revision.content or {})
+        if previous is None or substance != previous:
+            editor = revision.user_id
+        previous = substance
+        result[revision.pk] = editor
+    return result
+
+
+def authors_of(task_state):
+    """Ids of the people who authored or last edited the revision under review.
+
+    The page's owner (who created it), whoever submitted it to the workflow,
+    and whoever last changed the content of the revision under review or of
+    the page's latest revision (an edit made during review counts: its editor
+    may not approve it either). Saves that change nothing, and edits since
+    replaced by someone else's, do not count.
+    """
+    workflow_state = task_state.workflow_state
+    page = workflow_state.content_object
+    editors = editors_by_revision(workflow_state)
+    ids = {getattr(page, "owner_id", None), workflow_state.requested_by_id}
+    if task_state.revision_id:
+        ids.add(editors.get(task_state.revision_id, task_state.revision.user_id))
+    if editors:
+        ids.add(list(editors.values())[-1])  # the latest revision's last real editor
     ids.discard(None)
     return ids
 

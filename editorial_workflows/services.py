@@ -35,7 +35,9 @@ def awaiting(user):
                     "page": page.specific_deferred,
                     "state": state,
                     "age": now - state.started_at,
-                    "author": state.workflow_state.requested_by,
+                    "author": display_name(state.workflow_state.requested_by)
+                    if state.workflow_state.requested_by
+                    else "",
                 }
             )
     result = []
@@ -85,3 +87,11 @@ def format_age(delta):
     if seconds >= 3600:
         return f"{seconds // 3600} giờ"
     return f"{max(seconds // 60, 0)} phút"
+
+
+def display_name(user):
+    """A person's name in Vietnamese order (family name first), else the username."""
+    if user is None:
+        return "Hệ thống (tự động)"
+    name = " ".join(part for part in (user.last_name, user.first_name) if part)
+    return name or user.get_username()

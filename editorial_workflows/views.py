@@ -20,6 +20,7 @@ import django_filters
 
 from . import permissions
 from .models import ClearanceForm, RequiredCommentForm, ScreeningTaskState
+from .services import display_name
 
 AUDITED_PREFIXES = ("wagtail.workflow.", "wagtail.publish", "editorial_workflows.")
 
@@ -59,6 +60,7 @@ def screening_findings(request, task_state_id):
             "can_clear": "approve" in actions,
             "can_return": "reject" in actions,
             "is_author": permissions.is_author(request.user, state),
+            "finished_by_name": display_name(state.finished_by) if state.finished_by else "",
             "clear_form": ClearanceForm(),
             "return_form": RequiredCommentForm(),
             "clear_url": reverse(
@@ -152,11 +154,7 @@ class ApprovalHistoryReport(ReportView):
         for entry in entries:
             data = entry.data or {}
             entry.action_label = str(log_action_registry.get_action_label(entry.action))
-            entry.user_name = (
-                (entry.user.get_full_name() or entry.user.get_username())
-                if entry.user
-                else "Hệ thống (tự động)"
-            )
+            entry.user_name = display_name(entry.user)
             entry.comment = (
                 (data.get("workflow") or {}).get("comment")
                 or data.get("reason")
