@@ -118,3 +118,31 @@ def test_direct_publish_is_not_possible_under_a_workflow(as_user, news_index):
     assert response.status_code == 403
     page.refresh_from_db()
     assert not page.live
+
+
+def test_bulletins_go_through_the_propaganda_department(as_user, users):
+    from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
+
+    index = BulletinIndexPage.objects.get()
+    page = as_user("tuyengiao").create(
+        index,
+        BulletinPage,
+        title="Tài liệu sinh hoạt chi bộ tháng 12",
+        slug="tai-lieu-sinh-hoat-thang-12",
+        kind=BulletinKind.CELL_MATERIAL,
+        month="12",
+        year="2026",
+        paragraphs=["Chủ đề: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."],
+    )
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Biên tập (Ban Tuyên giáo)"
+    # The editorial board's reviewers have no say here.
+    assert as_user("duyetbai").act(page, "approve", comment="").status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Biên tập (Ban Tuyên giáo)"
+    assert as_user("duyettg").act(page, "approve", comment="").status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Phê duyệt (Ban Tuyên giáo)"
+    assert as_user("pheduyettg").act(page, "approve", comment="").status_code == 302
+    page.refresh_from_db()
+    assert page.live

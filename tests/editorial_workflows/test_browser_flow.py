@@ -119,6 +119,7 @@ def test_whole_flow_in_chromium(live_server, browser):
     page.goto(screen.base + edit_url)
     screen.footer_action(page, "Yêu cầu chỉnh sửa")
     page.fill("textarea[name=comment]", "Bổ sung số đảng viên đã đăng nhập.")
+    page.wait_for_timeout(400)  # let the modal finish fading in
     screen.shot(page, "bien-tap-yeu-cau-sua")
     page.locator(".modal button[type=submit]").click()
     page.wait_for_load_state("networkidle")
