@@ -28,6 +28,8 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# seed_demo refuses to run where this is False (production) unless asked explicitly.
+DEMO_DATA_ALLOWED = True
 SECRET_KEY = env.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.home.middleware.AdminFramingMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.home.middleware.VisitCounterMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +219,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sổ tay đảng viên điện tử"
