@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from cms.home.demo import seed_all
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "workflow"
@@ -20,31 +18,6 @@ PASSWORD = "Demo@2026"
 ENGLISH = re.compile(
     r"\b(Approve|Request changes|Submit|Awaiting|Dashboard|Save draft|Publish|Cancel|Pages)\b"
 )
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls
-    # the test makes between screens are still plain synchronous calls.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
 
 
 class Screen:
@@ -82,8 +55,8 @@ class Screen:
         button.first.click()
 
 
-def test_whole_flow_in_chromium(live_server, browser):
-    seed_all()
+def test_whole_flow_in_chromium(live_demo, chromium):
+    live_server, browser = live_demo, chromium
     from django.contrib.auth import get_user_model
 
     from cms.news.models import NewsArticlePage, NewsIndexPage
