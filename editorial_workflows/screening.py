@@ -79,22 +79,27 @@ def text_fields(model):
 
 
 def document_text(document):
-    """The text of an attached file: its stored extraction, else read from the file."""
+    """The text of an attached file: its stored extraction, else read from the file.
+
+    The files app extracts text on upload (``extracted_text``); when that has
+    not happened (yet), the file is read here, through the files app's
+    extractor when available, else with pypdf/python-docx directly.
+    """
     stored = getattr(document, "extracted_text", "") or ""
     if stored.strip():
         return stored
     try:
-        from cms.files.extraction import extract_text  # the files app's extractor, when present
-    except ImportError:
-        extract_text = None
-    if extract_text is not None:
-        try:
-            text = extract_text(document)
-            if isinstance(text, str):
-                return text
-        except Exception:  # unknown signature or a broken file: read it ourselves
-            logger.debug("extract_text failed for %s", document.pk, exc_info=True)
-    return _extract_from_file(document)
+        from cms.files.extraction import extract_text
+    except ImportError:  # pragma: no cover - the files app ships it
+        return _extract_from_file(document)
+    kind = (document.file.name or "").rsplit(".", 1)[-1].lower()
+    try:
+        with document.file.open("rb") as handle:
+            text, _has_text_layer = extract_text(handle, kind)
+        return text or ""
+    except Exception:  # a missing file must not stop screening
+        logger.warning("Không đọc được tệp %s", document.pk, exc_info=True)
+        return ""
 
 
 def _extract_from_file(document):

@@ -292,6 +292,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
 
+# --- files ---
+# Uploads are checked by content (cms/files/validation.py) in these forms.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.CheckedImageForm"
+# Documents always go through /documents/<id>/<name>, where the permission
+# checks run. "serve_view" streams the file through the site (also from S3);
+# "redirect" sends an allowed user to a short-lived signed S3 URL instead.
+WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Wagtail's own view restrictions (pages, collections) send visitors to our login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
 # --- editorial workflows ---
 # Classified document numbers the state-secret screening looks for (comma
 # separated in the environment; matched whatever the spacing, case or accents).

@@ -146,8 +146,11 @@ def test_attached_pdf_with_a_mat_stamp_blocks(as_user, news_index, attach):
     document = ProtectedDocument(title="Báo cáo quý III")
     document.file.save("bao-cao-quy-3.pdf", ContentFile(_pdf_with_stamp()), save=False)
     document.save()
-    assert document.extracted_text == ""
-    # Nothing stored yet: the screening reads the PDF itself.
+    # The files app extracted the PDF's text on upload…
+    assert "MẬT" in document.extracted_text
+    # …and when nothing is stored (yet), the screening reads the PDF itself.
+    ProtectedDocument.objects.filter(pk=document.pk).update(extracted_text="")
+    document.refresh_from_db()
     assert "MẬT" in document_text(document)
 
     page = as_user("bientap").create(
@@ -170,9 +173,13 @@ def test_attached_pdf_with_a_mat_stamp_blocks(as_user, news_index, attach):
 def test_stored_extracted_text_is_screened(news_index, attach):
     page = NewsArticlePage(title="Thông báo", slug="thong-bao-x", lead="Tin sinh hoạt.")
     news_index.add_child(instance=page)
-    document = ProtectedDocument(title="Phụ lục", extracted_text="Độ mật: Tuyệt mật\nNội dung…")
-    document.file.save("phu-luc.docx", ContentFile(b"not a real docx"), save=False)
+    document = ProtectedDocument(title="Phụ lục")
+    document.file.save("phu-luc.pdf", ContentFile(_pdf_with_stamp()), save=False)
     document.save()
+    ProtectedDocument.objects.filter(pk=document.pk).update(
+        extracted_text="Độ mật: Tuyệt mật\nNội dung…"
+    )
+    document.refresh_from_db()
     attach[page.pk] = [document]
     assert [f["marking"] for f in screen(page)] == ["Độ mật: TUYỆT MẬT"]
     wheres = [where for where, _ in page_texts(page)]
