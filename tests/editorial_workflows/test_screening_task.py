@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 import pytest
 
+from cms.files.factories import ProtectedDocumentFactory
 from cms.files.models import ProtectedDocument
 from cms.news.models import NewsArticlePage
 from editorial_workflows.models import ScreeningTaskState
@@ -143,9 +144,9 @@ def attach(monkeypatch):
 
 
 def test_attached_pdf_with_a_mat_stamp_blocks(as_user, news_index, attach):
-    document = ProtectedDocument(title="Báo cáo quý III")
-    document.file.save("bao-cao-quy-3.pdf", ContentFile(_pdf_with_stamp()), save=False)
-    document.save()
+    document = ProtectedDocumentFactory(
+        title="Báo cáo quý III", file=ContentFile(_pdf_with_stamp(), name="bao-cao-quy-3.pdf")
+    )
     # The files app extracted the PDF's text on upload…
     assert "MẬT" in document.extracted_text
     # …and when nothing is stored (yet), the screening reads the PDF itself.
@@ -173,9 +174,7 @@ def test_attached_pdf_with_a_mat_stamp_blocks(as_user, news_index, attach):
 def test_stored_extracted_text_is_screened(news_index, attach):
     page = NewsArticlePage(title="Thông báo", slug="thong-bao-x", lead="Tin sinh hoạt.")
     news_index.add_child(instance=page)
-    document = ProtectedDocument(title="Phụ lục")
-    document.file.save("phu-luc.pdf", ContentFile(_pdf_with_stamp()), save=False)
-    document.save()
+    document = ProtectedDocumentFactory(title="Phụ lục")
     ProtectedDocument.objects.filter(pk=document.pk).update(
         extracted_text="Độ mật: Tuyệt mật\nNội dung…"
     )
