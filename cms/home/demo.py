@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "cms.bulletins.demo",
     "cms.resolutions.demo",
     "cms.meetings.demo",
+    "editorial_workflows.demo",
 ]
 
 

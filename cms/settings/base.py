@@ -313,3 +313,13 @@ MEETINGS_PDF_FONT = env.get("MEETINGS_PDF_FONT", "/usr/share/fonts/truetype/deja
 MEETINGS_PDF_FONT_BOLD = env.get(
     "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 )
+
+# --- editorial workflows ---
+# Classified document numbers the state-secret screening looks for (comma
+# separated in the environment; matched whatever the spacing, case or accents).
+SECRECY_CLASSIFIED_NUMBERS = env_list("SECRECY_CLASSIFIED_NUMBERS", "")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The approved workflow publishes (or schedules) the page on its own authority.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
+# A real 403 with the reason for admin page views outside the editor's scope.
+MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
