@@ -18,6 +18,7 @@ DEMO_MODULES = [
     "cms.documents.demo",
     "cms.bulletins.demo",
     "cms.resolutions.demo",
+    "cms.home.demo_translation",
 ]
 
 

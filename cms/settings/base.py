@@ -287,3 +287,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- content ---
+INSTALLED_APPS += ["cms.content_import", "wagtail.contrib.routable_page"]  # noqa: F405
+# /en/… pages with no English translation fall back to the Vietnamese page.
+MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware"]  # noqa: F405
+# Members-only sections ("login" view restrictions) send visitors to our login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # noqa: F405
