@@ -37,7 +37,7 @@ from wagtail.search.index import insert_or_update_object
 from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
 from cms.bulletins.services import ensure_members_only
 from cms.documents.models import DocumentIndexPage, DocumentType, OfficialDocumentPage
-from cms.documents.validators import normalize_document_number
+from cms.documents.validators import normalize_document_number, validate_document_number
 from cms.members.models import CellTypeOption
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.resolutions.models import ResolutionIndexPage, ResolutionStudyPage
@@ -200,6 +200,7 @@ def validation_message(error, model):
 
 class ContentImporter:
     def __init__(self, base_dir=".", user=None):
+        self._source_id = ""
         self.base_dir = Path(base_dir)
         self.user = user
         self._sections = {}
@@ -218,6 +219,7 @@ class ContentImporter:
         source_id = ""
         new_files = []
         try:
+            self._source_id = ""
             data = self.parse(raw)
             source_id = data["source_id"]
             with transaction.atomic():
@@ -230,7 +232,7 @@ class ContentImporter:
                 message = validation_message(error, model)
             else:
                 message = str(error)
-            return LineResult(line_no, "error", source_id, message)
+            return LineResult(line_no, "error", source_id or self._source_id, message)
 
     def parse(self, raw):
         try:
@@ -246,7 +248,7 @@ class ContentImporter:
         source_id = data.get("source_id")
         if not isinstance(source_id, str | int) or not str(source_id).strip():
             raise LineError("thiếu “source_id” (mã bài trên sổ tay cũ).")
-        data["source_id"] = str(source_id).strip()
+        data["source_id"] = self._source_id = str(source_id).strip()
         if data.get("type") not in MODELS:
             raise LineError(
                 f"“type” là “{data.get('type')}”, phải là một trong: news, document, bulletin, "
@@ -433,6 +435,10 @@ class ContentImporter:
         number = normalize_document_number(data.get("number") or "")
         if not number:
             raise LineError("văn bản thiếu “number” (số, ký hiệu, ví dụ 04-ĐA/TU).")
+        try:
+            validate_document_number(str(data.get("number")))
+        except ValidationError as error:
+            raise LineError(f"số, ký hiệu: {' '.join(error.messages)}") from None
         issue_date = parse_date(data.get("date"), "Ngày ban hành")
         if issue_date is None:
             raise LineError("văn bản thiếu “date” (ngày ban hành).")

@@ -58,8 +58,15 @@ def translate_page(page, language_code, strings, user=None, publish=True):
                     "last_translated_by": user,
                 },
             )
-    translation.save_target(user=user, publish=publish)
-    return page.get_translation(locale)
+    # wagtail-localize publishes in transaction.on_commit with the page as it
+    # was then; translating a parent and its child in one transaction would
+    # publish the parent with a stale child count. Publish here instead.
+    translation.save_target(user=user, publish=False)
+    translated = page.get_translation(locale)
+    if publish:
+        translated.get_latest_revision().publish(user=user)
+        translated.refresh_from_db()
+    return translated
 
 
 def non_default_prefix(path):
