@@ -139,7 +139,7 @@ def create_document(index, entry, **extra):
         effective_date=issued,
         signer="Thường trực Tỉnh ủy",
         summary=summary,
-        body=f"<p>{summary}</p>",
+        body="".join(f"<p>{p}</p>" for p in ATTACHMENTS.get(number, [])),
         attachments=attachments,
         **extra,
     )
