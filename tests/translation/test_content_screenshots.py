@@ -6,27 +6,13 @@ from django.utils import timezone
 
 import pytest
 
-from cms.home.demo import seed_all
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "content"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_content_pages_fit_a_360px_phone(live_server):
-    from playwright.sync_api import sync_playwright
-
-    # seed_all rather than the command: under live_server's settings override
-    # settings.SETTINGS_MODULE is None and seed_demo's production guard trips.
-    seed_all()
+def test_content_pages_fit_a_360px_phone(chromium, live_demo):
+    live_server = live_demo
     today = timezone.localdate()
     pages = {
         "home": "/",
@@ -43,25 +29,23 @@ def test_content_pages_fit_a_360px_phone(live_server):
         "bulletin": f"/ban-tin/tai-lieu-sinh-hoat-residential-{today.month:02d}-{today.year}/",
     }
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 740})
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        # anonymous first: the bulletin sends us to the login page
-        page.goto(live_server.url + pages["bulletin"])
-        assert "/dang-nhap/" in page.url
-        page.goto(live_server.url + "/dang-nhap/")
-        page.fill("input[name=username]", "dangvien")
-        page.fill("input[name=password]", "Demo@2026")
-        page.click("form button[type=submit]")
-        page.wait_for_load_state()
-        for name, path in pages.items():
-            response = page.goto(live_server.url + path)
-            assert response.status == 200, (name, response.status)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 360, (name, width)
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        assert not [e for e in errors if "Content Security Policy" in e]
-        browser.close()
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # anonymous first: the bulletin sends us to the login page
+    page.goto(live_server.url + pages["bulletin"])
+    assert "/dang-nhap/" in page.url
+    page.goto(live_server.url + "/dang-nhap/")
+    page.fill("input[name=username]", "dangvien")
+    page.fill("input[name=password]", "Demo@2026")
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+    for name, path in pages.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, (name, response.status)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (name, width)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    assert not [e for e in errors if "Content Security Policy" in e]
+    context.close()
