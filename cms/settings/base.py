@@ -323,3 +323,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
 # A real 403 with the reason for admin page views outside the editor's scope.
 MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
+
+# --- content ---
+INSTALLED_APPS += ["cms.content_import", "wagtail.contrib.routable_page"]  # noqa: F405
+# /en/… pages with no English translation fall back to the Vietnamese page.
+MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware"]  # noqa: F405
