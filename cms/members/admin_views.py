@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -19,6 +19,13 @@ from . import dashboard, importer, permissions
 from .models import PartyOrganization
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def forbidden():
+    # A plain 403 (Wagtail would turn PermissionDenied into a redirect home).
+    return HttpResponseForbidden(
+        "Đồng chí không có quyền xem trang này.".encode(), content_type="text/plain; charset=utf-8"
+    )
 
 
 def _download(body, filename, content_type):
@@ -54,7 +61,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_import(request.user):
-            raise PermissionDenied
+            return forbidden()
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -107,13 +114,20 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
 
 def import_template(request, fmt):
     if not permissions.can_import(request.user):
-        raise PermissionDenied
+        return forbidden()
     if fmt == "xlsx":
         return _download(importer.template_xlsx(), "mau-danh-sach-dang-vien.xlsx", XLSX)
     return _download(importer.template_csv(), "mau-danh-sach-dang-vien.csv", "text/csv")
 
 
 class DashboardMixin:
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.unit = self.get_unit()
+        except PermissionDenied:
+            return forbidden()
+        return super().dispatch(request, *args, **kwargs)
+
     def get_unit(self):
         code = self.request.GET.get("unit") or self.kwargs.get("code")
         if code:
@@ -146,7 +160,7 @@ class DashboardView(DashboardMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        unit = self.get_unit()
+        unit = self.unit
         sort = self.request.GET.get("sort", "code")
         if sort.lstrip("-") not in dashboard.SORT_KEYS:
             sort = "code"
@@ -178,7 +192,10 @@ class DashboardView(DashboardMixin, WagtailAdminTemplateMixin, TemplateView):
 def dashboard_export(request):
     view = DashboardMixin()
     view.request, view.kwargs = request, {}
-    unit = view.get_unit()
+    try:
+        unit = view.get_unit()
+    except PermissionDenied:
+        return forbidden()
     total, rows = dashboard.unit_rows(unit, request.GET.get("sort", "code"))
     return _download(
         dashboard.export_xlsx(unit, total, rows), f"ty-le-dang-nhap-{unit.code}.xlsx", XLSX
@@ -198,7 +215,7 @@ class NeverLoggedInView(DashboardMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        unit = self.get_unit()
+        unit = self.unit
         page = Paginator(dashboard.never_logged_in(unit), 100).get_page(self.request.GET.get("p"))
         ctx.update(unit=unit, page_obj=page, trail=self.trail(unit))
         return ctx
