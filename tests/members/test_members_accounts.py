@@ -8,10 +8,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from wagtail.models import ModelLogEntry
 
 from cms.members import services
 from cms.members.choices import Position

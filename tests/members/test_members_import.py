@@ -6,9 +6,10 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from openpyxl import Workbook, load_workbook
-from wagtail.models import ModelLogEntry
 
 from cms.home import roles
 from cms.members.choices import Gender, Position
