@@ -17,6 +17,7 @@ import io
 import re
 import secrets
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -70,6 +71,7 @@ FIELD_LABELS = {
     "position": "Chức vụ",
 }
 COMPARED = list(FIELD_LABELS)
+POSITION_LABELS = dict(Position.choices)
 CARD_RE = re.compile(r"^[0-9A-Za-z]{4,32}$")
 DATE_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 CHUNK = 2000
@@ -83,7 +85,7 @@ class RosterFileError(Exception):
 @dataclass
 class ImportResult:
     total_rows: int = 0
-    created: list = field(default_factory=list)  # [Member (unsaved)]
+    created: list = field(default_factory=list)  # [dict of the new member's fields]
     updated: list = field(default_factory=list)  # [(Member, {label: (old, new)})]
     unchanged: int = 0
     transfers: int = 0
@@ -149,12 +151,20 @@ def _read_csv(data):
 def _text(value):
     if value is None:
         return ""
+    if type(value) is str and value.isascii():
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(normalize(str(value)).split())
 
 
-def _date(value, label, errors, prefix):
+@lru_cache(maxsize=4096)
+def _key(text):
+    """Folded lookup key of a short vocabulary value (gender, position)."""
+    return " ".join(fold(text).split())
+
+
+def _date(value, label, errors, prefix, today):
     if value in (None, ""):
         return None
     if isinstance(value, datetime.datetime):
@@ -169,7 +179,7 @@ def _date(value, label, errors, prefix):
             parsed = datetime.date(int(m[3]), int(m[2]), int(m[1]))
         except ValueError:
             parsed = None
-    if parsed is None or parsed.year < 1900 or parsed > timezone.localdate():
+    if parsed is None or parsed.year < 1900 or parsed > today:
         errors.append(
             f"{prefix}{label} “{text}” không hợp lệ (cần dạng ngày/tháng/năm, dd/mm/yyyy)."
         )
@@ -187,8 +197,9 @@ def _phone(value):
     return raw, normalize_phone(raw)
 
 
-def check_row(values, row_no, cells_by_code):
-    """Parse one row → (record dict or None, [errors])."""
+def check_row(values, row_no, cells_by_code, today=None):
+    """Parse one row → (record dict, [errors])."""
+    today = today or timezone.localdate()
     values = list(values) + [None] * (len(HEADERS) - len(values))
     (card, name, dob, gender, phone, email, cell_code, admitted, full, position) = values[:10]
     errors = []
@@ -206,10 +217,10 @@ def check_row(values, row_no, cells_by_code):
     elif len(name) > 255:
         errors.append(p + "họ và tên quá dài.")
     record = {"card_number": card, "full_name": name}
-    record["date_of_birth"] = _date(dob, "ngày sinh", errors, p)
-    record["admission_date"] = _date(admitted, "ngày vào Đảng", errors, p)
-    record["full_membership_date"] = _date(full, "ngày chính thức", errors, p)
-    g = fold(_text(gender))
+    record["date_of_birth"] = _date(dob, "ngày sinh", errors, p, today)
+    record["admission_date"] = _date(admitted, "ngày vào Đảng", errors, p, today)
+    record["full_membership_date"] = _date(full, "ngày chính thức", errors, p, today)
+    g = _key(_text(gender))
     if g not in GENDERS:
         errors.append(p + f"giới tính “{_text(gender)}” không rõ (ghi Nam hoặc Nữ).")
     record["gender"] = GENDERS.get(g, "")
@@ -235,7 +246,7 @@ def check_row(values, row_no, cells_by_code):
         errors.append(p + f"mã “{code}” là {cell.get_level_display().lower()}, không phải chi bộ.")
         cell = None
     record["cell_id"] = cell.pk if cell else None
-    pos = " ".join(fold(_text(position)).split())
+    pos = _key(_text(position))
     if pos not in POSITIONS:
         errors.append(
             p
@@ -282,12 +293,13 @@ def plan_import(rows):
         for o in PartyOrganization.objects.only("id", "code", "level", "path", "depth")
     }
     records = []
+    today = timezone.localdate()
     seen_cards, seen_phones = {}, {}
     for row_no, values in enumerate(rows[1:], start=2):
         if not any(_text(v) for v in values):
             continue
         result.total_rows += 1
-        record, errors = check_row(values, row_no, cells_by_code)
+        record, errors = check_row(values, row_no, cells_by_code, today)
         card = record["card_number"].upper()
         if card and card in seen_cards:
             errors.append(
@@ -334,8 +346,8 @@ def plan_import(rows):
     for r in records:
         member = existing.get(r["card_number"].upper())
         if member is None:
-            fields = {k: r[k] for k in ["card_number", *COMPARED]}
-            new = Member(**fields)
+            new = {k: r[k] for k in ["card_number", *COMPARED]}
+            new["position_label"] = POSITION_LABELS[new["position"]]
             result.created.append(new)
             plan.append(("create", new, None))
             continue
@@ -374,7 +386,11 @@ def _split_name(full_name):
 @transaction.atomic
 def _apply(result, plan, user, filename):
     User = get_user_model()
-    created = [m for kind, m, _ in plan if kind == "create"]
+    created = [
+        Member(user_id=None, **{k: r[k] for k in ["card_number", *COMPARED]})
+        for kind, r, _ in plan
+        if kind == "create"
+    ]
     updates = [(m, old) for kind, m, old in plan if kind == "update"]
 
     # Accounts: a user per new member, login name = card number, no password.
@@ -448,14 +464,23 @@ def _apply(result, plan, user, filename):
     ]
     through.objects.bulk_create(links, batch_size=CHUNK, ignore_conflicts=True)
 
-    bulk_log(created, "members.import_create", user=user, data={"file": filename})
+    # Audit: one entry per cell and kind, naming every card (an entry per
+    # member would double the rows written by a province-wide import).
     changes_of = {id(m): c for m, c in result.updated}
-    bulk_log(
-        [m for m, _ in updates],
-        "members.import_update",
-        user=user,
-        data=lambda m: {"file": filename, "changes": changes_of.get(id(m), {})},
-    )
+    per_cell = {}
+    for m in created:
+        per_cell.setdefault((m.cell_id, "members.import_create"), {})[m.card_number] = "mới"
+    for m, _ in updates:
+        per_cell.setdefault((m.cell_id, "members.import_update"), {})[m.card_number] = {
+            k: list(v) for k, v in changes_of.get(id(m), {}).items()
+        }
+    cells = PartyOrganization.objects.in_bulk({cell_id for cell_id, _ in per_cell})
+    by_action = {}
+    for (cell_id, action), members in per_cell.items():
+        by_action.setdefault(action, []).append((cells[cell_id], members))
+    for action, items in by_action.items():
+        data = {id(cell): {"file": filename, "members": members} for cell, members in items}
+        bulk_log([cell for cell, _ in items], action, user=user, data=lambda c, d=data: d[id(c)])
     root = PartyOrganization.get_first_root_node()
     if root is not None:
         log(

@@ -104,7 +104,11 @@ def test_good_xlsx_file(users):
     assert Member.objects.get(card_number="80000003").phone == "0933000003"
     thu = Member.objects.get(card_number="80000004")
     assert thu.position == Position.MEMBER and thu.full_membership_date is None
-    assert ModelLogEntry.objects.filter(action="members.import_create").count() >= 4
+    entry = ModelLogEntry.objects.filter(
+        action="members.import_create", object_id=str(an.cell_id)
+    ).latest("pk")
+    assert set(entry.data["members"]) == {"80000001", "80000002"}
+    assert entry.user == users["tochuc"]
     assert ModelLogEntry.objects.filter(action="members.import").latest("pk").data["created"] == 4
 
 

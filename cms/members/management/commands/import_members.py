@@ -31,7 +31,7 @@ class Command(BaseCommand):
         verbose = options["verbosity"] >= 2 or dry_run
         if verbose:
             for m in result.created[:PREVIEW_LIMIT]:
-                self.stdout.write(f"+ {m.card_number} {m.full_name}")
+                self.stdout.write(f"+ {m['card_number']} {m['full_name']}")
             for m, changes in result.updated[:PREVIEW_LIMIT]:
                 detail = "; ".join(f"{k}: {a} → {b}" for k, (a, b) in changes.items())
                 self.stdout.write(f"~ {m.card_number} {m.full_name}: {detail}")
