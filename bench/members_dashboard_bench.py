@@ -1,7 +1,7 @@
 """Render the login-rate dashboard over 100,000 members (target ≤ 300 ms).
 
-    python bench/members_dashboard_bench.py [--members N] [--runs R]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stdv_members_dash_bench python bench/members_dashboard_bench.py
+python bench/members_dashboard_bench.py [--members N] [--runs R]
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/stdv_members_dash_bench python bench/members_dashboard_bench.py
 """
 
 import argparse
@@ -103,7 +103,9 @@ def main():
             f"max {max(times):6.1f} ms  queries {len(ctx.captured_queries)}"
         )
     print(f"load average while running: {os.getloadavg()}")
-    print(f"slowest page median {worst:.1f} ms (target ≤ 300 ms): {'OK' if worst <= 300 else 'TOO SLOW'}")
+    print(
+        f"slowest page median {worst:.1f} ms (target ≤ 300 ms): {'OK' if worst <= 300 else 'TOO SLOW'}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Import 100,000 roster rows: dry run, import, re-import (target ≤ 2 min).
 
-    python bench/members_import_bench.py [--rows N] [--xlsx]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stdv_members_bench python bench/members_import_bench.py
+python bench/members_import_bench.py [--rows N] [--xlsx]
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/stdv_members_bench python bench/members_import_bench.py
 """
 
 import argparse
@@ -61,7 +61,9 @@ def main():
         result = import_roster(data, "bench.csv", **kwargs)
         elapsed, cpu = time.perf_counter() - t, time.process_time() - c
         assert result.ok, result.errors[:5]
-        print(f"{label}: {elapsed:6.1f} s wall, {cpu:6.1f} s CPU of this process  ({result.summary()})")
+        print(
+            f"{label}: {elapsed:6.1f} s wall, {cpu:6.1f} s CPU of this process  ({result.summary()})"
+        )
         return elapsed
 
     timed("dry run          ", dry_run=True)

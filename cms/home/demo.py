@@ -14,6 +14,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "cms.members.demo",
     "cms.home.demo_site",
+    "cms.files.demo",
     "cms.news.demo",
     "cms.documents.demo",
     "cms.bulletins.demo",

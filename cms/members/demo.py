@@ -10,7 +10,13 @@ from cms.home import roles
 
 from .choices import CellType, OrgLevel, Position
 from .factories import add_organization
-from .models import LoginRateSnapshot, Member, PartyOrganization, UnitStaff
+from .models import (
+    CellTypeOption,
+    LoginRateSnapshot,
+    Member,
+    PartyOrganization,
+    UnitStaff,
+)
 
 COMMITTEES = [
     ("BH", "Đảng bộ thành phố Biên Hòa"),
@@ -204,6 +210,8 @@ def seed_rank_and_file():
 
 def seed(ctx):
     User = get_user_model()
+    for code, label in CellType.choices:  # also made by a migration; flushed test DBs lack them
+        CellTypeOption.objects.get_or_create(code=code, defaults={"name": label})
     build_tree()
     groups = roles.ensure_groups()
     cell = PartyOrganization.objects.get(code=DEMO_CELL)
@@ -261,7 +269,9 @@ def seed_login_activity():
     for committee in PartyOrganization.objects.committees():
         rate = SEED_RATES.get(committee.code, 0.45)
         members = list(
-            Member.objects.in_subtree(committee).order_by("card_number").values_list("pk", flat=True)
+            Member.objects.in_subtree(committee)
+            .order_by("card_number")
+            .values_list("pk", flat=True)
         )
         logged = members[: round(rate * len(members))]
         Member.objects.filter(pk__in=logged).update(

@@ -28,6 +28,8 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# seed_demo refuses to run where this is False (production) unless asked explicitly.
+DEMO_DATA_ALLOWED = True
 SECRET_KEY = env.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.home.middleware.AdminFramingMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.home.middleware.VisitCounterMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +219,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sổ tay đảng viên điện tử"
@@ -287,6 +291,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- files ---
+# Uploads are checked by content (cms/files/validation.py) in these forms.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.CheckedImageForm"
+# Documents always go through /documents/<id>/<name>, where the permission
+# checks run. "serve_view" streams the file through the site (also from S3);
+# "redirect" sends an allowed user to a short-lived signed S3 URL instead.
+WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Wagtail's own view restrictions (pages, collections) send visitors to our login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # --- members ---
 # Log in with card number or phone; one-time activation codes; Vietnamese

@@ -164,7 +164,7 @@ def test_snapshots_and_trend_chart(seed_rates, client, users):
     client.force_login(users["tochuc"])
     body = client.get(URL).content.decode()
     main = body.split("members-admin", 1)[1]
-    assert "<polyline class=\"trend\"" in main and "<script" not in main
+    assert '<polyline class="trend"' in main and "<script" not in main
 
 
 @pytest.mark.django_db
