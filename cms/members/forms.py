@@ -7,7 +7,7 @@ from .backends import REFUSAL_ATTR
 MESSAGES = {
     "invalid_login": (
         "Số thẻ đảng viên/số điện thoại hoặc mật khẩu không đúng. "
-        "Đồng chí kiểm tra lại, chú ý mã kích hoạt gồm chữ in hoa và số."
+        "Đồng chí kiểm tra lại, mã kích hoạt gồm 12 chữ và số (không có số 0, số 1)."
     ),
     "inactive": (
         "Tài khoản này không còn được sử dụng vì đảng viên không còn sinh hoạt tại Đảng bộ "
