@@ -13,7 +13,7 @@ if [ ! -f .venv/.demo-seeded ] || [ "${SEED:-}" = 1 ]; then
 fi
 
 # Wagtail's publish_scheduled every minute, for as long as the site runs.
-( while true; do $PY manage.py publish_scheduled >/dev/null 2>&1 || true; sleep 60; done ) &
+$PY manage.py run_scheduler >/dev/null 2>&1 &
 SCHEDULER=$!
 trap 'kill $SCHEDULER 2>/dev/null || true' EXIT INT TERM
 

@@ -1,9 +1,13 @@
 """Internal bulletins and monthly cell activity materials (members only)."""
 
 from django import forms
+from django.contrib.auth.views import redirect_to_login
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -11,7 +15,9 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from cms.home.blocks import BaseStreamBlock
+from cms.home.blocks import BaseStreamBlock, documents_in_stream
+
+from .validators import validate_unique_issue
 
 
 class BulletinKind(models.TextChoices):
@@ -19,7 +25,21 @@ class BulletinKind(models.TextChoices):
     CELL_MATERIAL = "cell_material", "Tài liệu sinh hoạt chi bộ"
 
 
-class BulletinIndexPage(Page):
+class MembersOnlyMixin:
+    """Never served to anonymous visitors, whatever the view restrictions say.
+
+    The section also carries a Wagtail "login" view restriction (so files and
+    search follow it); this guard keeps the rule if that restriction is ever
+    removed or a section is created without one.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+
+class BulletinIndexPage(MembersOnlyMixin, Page):
     """Bản tin: members-only listing of bulletins and cell materials."""
 
     intro = models.TextField("giới thiệu", blank=True)
@@ -32,9 +52,17 @@ class BulletinIndexPage(Page):
         verbose_name = "chuyên mục bản tin"
 
     def get_context(self, request, *args, **kwargs):
+        from .services import member_cell_type
+
         context = super().get_context(request, *args, **kwargs)
-        context["bulletins"] = (
-            BulletinPage.objects.child_of(self).live().order_by("-year", "-month", "kind")
+        bulletins = BulletinPage.objects.child_of(self).live()
+        cell_type = member_cell_type(request.user)
+        context["internal_bulletins"] = bulletins.internal().newest_first()
+        context["cell_materials"] = bulletins.cell_material().newest_first()
+        context["own_materials"] = (
+            bulletins.cell_material().for_cell_type(cell_type).newest_first()[:3]
+            if cell_type
+            else []
         )
         return context
 
@@ -54,22 +82,57 @@ class BulletinQuerySet(PageQuerySet):
             return self
         return self.filter(cell_types__code=cell_type)
 
+    def newest_first(self):
+        return self.order_by("-year", "-month", "kind", "title")
 
-class BulletinPage(Page):
+
+class BulletinPageForm(WagtailAdminPageForm):
+    """Lets the page's ``clean()`` see the ticked cell types.
+
+    A form normally assigns many-to-many choices only after validation, so the
+    "one issue per kind, month and cell type" check would see the old ones.
+    Assigning a ParentalManyToManyField writes nothing to the database.
+    """
+
+    def _post_clean(self):
+        if "cell_types" in self.cleaned_data:
+            self.instance.cell_types = self.cleaned_data["cell_types"]
+        super()._post_clean()
+
+
+class BulletinPage(MembersOnlyMixin, Page):
     """One issue of a bulletin, e.g. "Số 03/2024", for one or more cell types."""
 
     kind = models.CharField(
         "loại bản tin", max_length=16, choices=BulletinKind.choices, default=BulletinKind.INTERNAL
     )
-    month = models.PositiveSmallIntegerField("tháng")
-    year = models.PositiveSmallIntegerField("năm")
+    month = models.PositiveSmallIntegerField(
+        "tháng", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    year = models.PositiveSmallIntegerField(
+        "năm", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     cell_types = ParentalManyToManyField(
-        "members.CellTypeOption", verbose_name="dành cho loại hình chi bộ", blank=True
+        "members.CellTypeOption",
+        verbose_name="dành cho loại hình chi bộ",
+        blank=True,
+        help_text="Tài liệu sinh hoạt chi bộ: chọn loại hình chi bộ sử dụng. "
+        "Bản tin chung cho mọi chi bộ: để trống.",
     )
     lead = models.TextField("tóm tắt", blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="các mục", blank=True)
+    pdf = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name="bản PDF",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Bản in của số bản tin (PDF), chỉ đảng viên đã đăng nhập tải được.",
+    )
 
     objects = PageManager.from_queryset(BulletinQuerySet)()
+    base_form_class = BulletinPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -77,12 +140,14 @@ class BulletinPage(Page):
         FieldPanel("cell_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("lead"),
         FieldPanel("body"),
+        FieldPanel("pdf"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("year"),
+        index.FilterField("month"),
     ]
     parent_page_types = ["bulletins.BulletinIndexPage"]
     subpage_types = []
@@ -94,3 +159,11 @@ class BulletinPage(Page):
     @property
     def issue_label(self):
         return f"Số {self.month:02d}/{self.year}"
+
+    def clean(self):
+        super().clean()
+        validate_unique_issue(self, self.kind, self.month, self.year, list(self.cell_types.all()))
+
+    def attached_documents(self):
+        documents = [self.pdf] if self.pdf_id else []
+        return documents + documents_in_stream(self.body)

@@ -4,7 +4,13 @@ import datetime
 
 from cms.home.demo_site import child_page
 
-from .models import DocumentIndexPage, DocumentType, OfficialDocumentPage
+from .demo_files import demo_pdf
+from .models import (
+    DocumentIndexPage,
+    DocumentType,
+    OfficialDocumentAttachment,
+    OfficialDocumentPage,
+)
 
 DOCUMENTS = [
     (
@@ -69,6 +75,76 @@ DOCUMENTS = [
 ]
 
 
+# An older regulation no longer in force, replaced by 17-QC/TU.
+REPLACED = (
+    "03-qc-tu",
+    "03-QC/TU",
+    DocumentType.RULES,
+    "Tỉnh ủy Đồng Nai",
+    datetime.date(2021, 8, 12),
+    "Quy chế quản lý, vận hành Trang thông tin nội bộ của Đảng bộ tỉnh",
+    "Quy định việc biên tập, đăng tải và bảo mật thông tin trên Trang thông tin nội bộ trước "
+    "khi có Sổ tay đảng viên điện tử.",
+)
+REPLACEMENT = (
+    "17-qc-tu",
+    "17-QC/TU",
+    DocumentType.RULES,
+    "Tỉnh ủy Đồng Nai",
+    datetime.date(2023, 6, 25),
+    "Quy chế quản lý, vận hành và khai thác Sổ tay đảng viên điện tử",
+    "Phân công trách nhiệm của Ban Biên tập, Ban Tuyên giáo, Ban Tổ chức và các cấp ủy trong "
+    "quản lý, cập nhật, khai thác Sổ tay đảng viên điện tử; thay thế Quy chế 03-QC/TU.",
+)
+
+ATTACHMENTS = {
+    "17-QC/TU": [
+        "Điều 1. Sổ tay đảng viên điện tử là hệ thống thông tin nội bộ của Đảng bộ tỉnh, phục vụ "
+        "sinh hoạt chi bộ, học tập nghị quyết và tra cứu văn bản.",
+        "Điều 2. Ban Biên tập chịu trách nhiệm biên tập, tuyển chọn thông tin trong phạm vi được "
+        "phân công; không đăng tải thông tin thuộc bí mật nhà nước.",
+        "Điều 3. Cấp ủy chi bộ hướng dẫn, hỗ trợ đảng viên đăng nhập và sử dụng sổ tay.",
+    ],
+    "12-NQ/TU": [
+        "I. Mục tiêu: 100% chi bộ sinh hoạt thường kỳ đúng quy định; nội dung sinh hoạt thiết thực, "
+        "gắn với nhiệm vụ chính trị của địa phương, đơn vị.",
+        "II. Nhiệm vụ, giải pháp: đổi mới cách chuẩn bị tài liệu sinh hoạt theo loại hình chi bộ; "
+        "ứng dụng Sổ tay đảng viên điện tử trong điểm danh, biểu quyết và lập biên bản.",
+    ],
+}
+
+# documents number → news article slugs that refer to it
+RELATED_NEWS = {
+    "21-KH/TU": ["dong-nai-so-ket-quy-i-so-tay-dang-vien", "cam-my-dan-dau-ty-le-dang-nhap"],
+    "12-NQ/TU": ["xay-dung-dang-ve-chinh-tri-tu-tuong", "hoi-nghi-hoc-tap-nghi-quyet-trung-uong"],
+    "35-HD/BTGTU": ["xay-dung-dang-ve-chinh-tri-tu-tuong"],
+}
+
+
+def create_document(index, entry, **extra):
+    slug, number, doc_type, issuer, issued, title, summary = entry
+    attachments = []
+    if number in ATTACHMENTS:
+        pdf = demo_pdf(f"{number} – {title}", f"{slug}.pdf", [summary] + ATTACHMENTS[number])
+        attachments = [OfficialDocumentAttachment(document=pdf, title=f"Toàn văn {number} (PDF)")]
+    return child_page(
+        index,
+        OfficialDocumentPage,
+        slug,
+        title=title,
+        number=number,
+        doc_type=doc_type,
+        issuer=issuer,
+        issue_date=issued,
+        effective_date=issued,
+        signer="Thường trực Tỉnh ủy",
+        summary=summary,
+        body="".join(f"<p>{p}</p>" for p in ATTACHMENTS.get(number, [])),
+        attachments=attachments,
+        **extra,
+    )
+
+
 def seed(ctx):
     index, _ = child_page(
         ctx["home"],
@@ -79,19 +155,24 @@ def seed(ctx):
     )
     ctx["document_index"] = index
     ctx["documents"] = {}
-    for slug, number, doc_type, issuer, issued, title, summary in DOCUMENTS:
-        page, _ = child_page(
-            index,
-            OfficialDocumentPage,
-            slug,
-            title=title,
-            number=number,
-            doc_type=doc_type,
-            issuer=issuer,
-            issue_date=issued,
-            effective_date=issued,
-            signer="Thường trực Tỉnh ủy",
-            summary=summary,
-            body=f"<p>{summary}</p>",
-        )
-        ctx["documents"][number] = page
+    for entry in DOCUMENTS + [REPLACEMENT]:
+        page, _ = create_document(index, entry)
+        ctx["documents"][page.number] = page
+    old, _ = create_document(
+        index, REPLACED, in_force=False, replaced_by=ctx["documents"]["17-QC/TU"]
+    )
+    ctx["documents"][old.number] = old
+
+    from cms.news.models import NewsRelatedDocument
+
+    for _number, slugs in RELATED_NEWS.items():
+        for slug in slugs:
+            article = ctx.get("news", {}).get(slug)
+            if article is None or article.related_document_links.exists():
+                continue
+            article.related_document_links = [
+                NewsRelatedDocument(document=ctx["documents"][n])
+                for n, s in RELATED_NEWS.items()
+                if slug in s
+            ]
+            article.save_revision().publish()

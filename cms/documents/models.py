@@ -1,12 +1,25 @@
 """Official documents (văn bản) of the party organisation."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from cms.home.visibility import visible_to
+
+from .validators import (
+    duplicate_number_message,
+    normalize_document_number,
+    validate_document_number,
+)
 
 
 class DocumentType(models.TextChoices):
@@ -23,8 +36,34 @@ class DocumentType(models.TextChoices):
     DECISION = "quyet_dinh", "Quyết định"
 
 
+SORT_ORDERS = {
+    "moi-nhat": ("-issue_date", "-pk"),
+    "cu-nhat": ("issue_date", "pk"),
+}
+
+
+class OfficialDocumentQuerySet(PageQuerySet):
+    def in_force(self):
+        return self.filter(in_force=True)
+
+    def of_type(self, doc_type):
+        return self.filter(doc_type=doc_type) if doc_type else self
+
+    def issued_by(self, issuer):
+        return self.filter(issuer=issuer) if issuer else self
+
+    def issued_in(self, year):
+        return self.filter(issue_date__year=year) if year else self
+
+    def sorted_by(self, key):
+        return self.order_by(*SORT_ORDERS.get(key, SORT_ORDERS["moi-nhat"]))
+
+    def same_number(self, number, issuer):
+        return self.filter(number=number, issuer=issuer)
+
+
 class DocumentIndexPage(Page):
-    """Văn bản: lists official documents."""
+    """Văn bản: lists official documents, filtered by type, issuing body and year."""
 
     intro = models.TextField("giới thiệu", blank=True)
 
@@ -36,23 +75,78 @@ class DocumentIndexPage(Page):
     class Meta:
         verbose_name = "chuyên mục văn bản"
 
+    def documents(self, user=None):
+        return visible_to(OfficialDocumentPage.objects.descendant_of(self).live(), user)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = (
-            OfficialDocumentPage.objects.descendant_of(self).live().order_by("-issue_date", "-pk")
+        available = self.documents(request.user)
+        doc_type = request.GET.get("loai", "")
+        if doc_type not in DocumentType.values:
+            doc_type = ""
+        issuer = request.GET.get("co-quan", "").strip()
+        year = request.GET.get("nam", "")
+        year = int(year) if year.isdigit() else None
+        sort = request.GET.get("sap-xep", "moi-nhat")
+        if sort not in SORT_ORDERS:
+            sort = "moi-nhat"
+        context.update(
+            {
+                "documents": available.of_type(doc_type)
+                .issued_by(issuer)
+                .issued_in(year)
+                .sorted_by(sort)
+                .specific(),
+                "doc_types": DocumentType.choices,
+                "issuers": sorted(set(available.values_list("issuer", flat=True))),
+                "years": sorted(
+                    {d.year for d in available.values_list("issue_date", flat=True)},
+                    reverse=True,
+                ),
+                "sort_orders": [("moi-nhat", "Mới nhất trước"), ("cu-nhat", "Cũ nhất trước")],
+                "selected": {"loai": doc_type, "co_quan": issuer, "nam": year, "sap_xep": sort},
+                "sections": DocumentIndexPage.objects.child_of(self).live().public(),
+            }
         )
         return context
 
 
-class OfficialDocumentQuerySet(PageQuerySet):
-    def in_force(self):
-        return self.filter(in_force=True)
+class OfficialDocumentAttachment(Orderable):
+    """A file attached to an official document (the signed scan, appendices…)."""
+
+    page = ParentalKey(
+        "documents.OfficialDocumentPage", related_name="attachments", on_delete=models.CASCADE
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name="tệp",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        "tên hiển thị", max_length=255, blank=True, help_text="Để trống: dùng tên của tệp."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
 
 
 class OfficialDocumentPage(Page):
-    """One official document: its number, issuer, dates and text."""
+    """One official document: its number, issuer, dates, validity, text and files."""
 
-    number = models.CharField("số, ký hiệu", max_length=64, help_text="Ví dụ: 04-ĐA/TU")
+    number = models.CharField(
+        "số, ký hiệu",
+        max_length=64,
+        validators=[validate_document_number],
+        help_text="Ví dụ: 04-ĐA/TU, 12-NQ/TW, 35-HD/BTCTW. Số và cơ quan ban hành không được trùng.",
+    )
     doc_type = models.CharField("loại văn bản", max_length=32, choices=DocumentType.choices)
     issuer = models.CharField("cơ quan ban hành", max_length=255, default="Tỉnh ủy Đồng Nai")
     issue_date = models.DateField("ngày ban hành")
@@ -61,6 +155,15 @@ class OfficialDocumentPage(Page):
     summary = models.TextField("trích yếu", blank=True)
     body = RichTextField("nội dung", blank=True)
     in_force = models.BooleanField("còn hiệu lực", default=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name="được thay thế bởi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text="Chỉ chọn khi văn bản này đã hết hiệu lực.",
+    )
 
     objects = PageManager.from_queryset(OfficialDocumentQuerySet)()
 
@@ -73,20 +176,31 @@ class OfficialDocumentPage(Page):
                 FieldPanel("issue_date"),
                 FieldPanel("effective_date"),
                 FieldPanel("signer"),
-                FieldPanel("in_force"),
             ],
             heading="Thông tin văn bản",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("in_force", widget=forms.CheckboxInput),
+                PageChooserPanel("replaced_by", "documents.OfficialDocumentPage"),
+            ],
+            heading="Hiệu lực",
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
+        InlinePanel("attachments", heading="Tệp đính kèm", label="tệp"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("number"),
+        index.AutocompleteField("number"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("issuer"),
+        index.SearchField("signer"),
         index.FilterField("doc_type"),
+        index.FilterField("issuer"),
         index.FilterField("issue_date"),
+        index.FilterField("in_force"),
     ]
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
@@ -94,3 +208,48 @@ class OfficialDocumentPage(Page):
     class Meta:
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.number = normalize_document_number(self.number)
+        self.issuer = " ".join((self.issuer or "").split())
+        if self.number and self.issuer:
+            other = self.numbering_conflict()
+            if other is not None:
+                errors["number"] = duplicate_number_message(self.number, self.issuer, other)
+        if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
+            errors["effective_date"] = "Ngày hiệu lực không thể trước ngày ban hành."
+        if self.replaced_by_id:
+            if self.pk and self.replaced_by_id == self.pk:
+                errors["replaced_by"] = "Văn bản không thể thay thế chính nó."
+            elif self.in_force:
+                errors["replaced_by"] = (
+                    "Văn bản còn hiệu lực thì không có văn bản thay thế: bỏ chọn “còn hiệu lực” "
+                    "hoặc bỏ văn bản thay thế."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def numbering_conflict(self):
+        """Another document (same language) with this number and issuer, if any."""
+        others = OfficialDocumentPage.objects.same_number(self.number, self.issuer)
+        if self.locale_id:
+            others = others.filter(locale_id=self.locale_id)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+        return others.first()
+
+    def attached_documents(self):
+        return [a.document for a in self.attachments.all() if a.document_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["replacement"] = (
+            self.replaced_by if self.replaced_by and self.replaced_by.live else None
+        )
+        context["replaced_documents"] = self.replaces.live()
+        context["study_pages"] = visible_to(self.study_pages.live(), request.user)
+        return context

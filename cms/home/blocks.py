@@ -1,5 +1,7 @@
 """Blocks shared by every page type's body."""
 
+from django.core.exceptions import ValidationError
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -52,6 +54,63 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = "Liên kết tới một tài liệu đính kèm"
 
 
+MEDIA_EXTENSIONS = {"mp3": "audio", "mp4": "video"}
+
+
+class MediaWithTranscriptBlock(blocks.StructBlock):
+    """An uploaded audio (MP3) or video (MP4) file with its transcript.
+
+    Only files uploaded here: a closed data centre cannot reach third-party
+    embeds, and members who cannot play media (or are hard of hearing) read
+    the transcript instead.
+    """
+
+    media = DocumentChooserBlock(label="Tệp âm thanh hoặc video (MP3, MP4)")
+    title = blocks.CharBlock(label="Tên hiển thị", required=False)
+    transcript = blocks.TextBlock(
+        label="Bản ghi lời",
+        required=False,
+        help_text="Toàn văn lời nói trong tệp, cho người không nghe được hoặc mạng yếu.",
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/media_block.html"
+        label = "Âm thanh / video kèm bản ghi lời"
+        description = "Tệp âm thanh hoặc video tải lên, kèm toàn văn lời nói"
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("media")
+        if document is not None and document.file_extension.lower() not in MEDIA_EXTENSIONS:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "media": ValidationError(
+                        "Chỉ chọn tệp âm thanh MP3 hoặc video MP4 cho mục này."
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        document = value.get("media")
+        extension = document.file_extension.lower() if document else ""
+        context["media_kind"] = MEDIA_EXTENSIONS.get(extension, "")
+        return context
+
+
+def documents_in_stream(stream_value):
+    """Every document a StreamField value links to (document and media blocks)."""
+    found = []
+    for block in stream_value or []:
+        if block.block_type == "document" and block.value.get("document"):
+            found.append(block.value["document"])
+        elif block.block_type == "media" and block.value.get("media"):
+            found.append(block.value["media"])
+    return found
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every article-like page offers."""
 
@@ -66,6 +125,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     table = TableBlock(label="Bảng")
     document = DocumentLinkBlock()
+    media = MediaWithTranscriptBlock()
 
     class Meta:
         label = "Nội dung"

@@ -19,7 +19,9 @@ DEMO_MODULES = [
     "cms.documents.demo",
     "cms.bulletins.demo",
     "cms.resolutions.demo",
+    "cms.home.demo_translation",
     "cms.meetings.demo",
+    "editorial_workflows.demo",
 ]
 
 

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 
 def member_for(user):
     if not user.is_authenticated:
@@ -12,20 +14,40 @@ def member_for(user):
         return None
 
 
+def localized(pages):
+    """Each page in the active language when it has a live translation."""
+    if Locale.get_active() == Locale.get_default():
+        return list(pages)
+    return [page.localized for page in pages]
+
+
 def home_context(request):
     from cms.bulletins.models import BulletinPage
     from cms.documents.models import OfficialDocumentPage
     from cms.news.models import NewsArticlePage
     from cms.resolutions.models import ResolutionStudyPage
 
+    from .visibility import visible_to
+
     today = timezone.localdate()
-    member = member_for(request.user)
+    user = request.user
+    member = member_for(user)
+    # Lists are built from the Vietnamese pages (each page once), then shown in
+    # the visitor's language where a translation exists.
+    default_locale = Locale.get_default()
+    pages = {
+        model: visible_to(model.objects.live().filter(locale=default_locale), user)
+        for model in (NewsArticlePage, OfficialDocumentPage, ResolutionStudyPage)
+    }
     context = {
-        "latest_news": NewsArticlePage.objects.live().public().order_by("-date", "-pk")[:6],
-        "latest_documents": OfficialDocumentPage.objects.live()
-        .public()
-        .order_by("-issue_date", "-pk")[:5],
-        "current_resolutions": ResolutionStudyPage.objects.live().public().studying(today)[:4],
+        "latest_news": localized(pages[NewsArticlePage].order_by("-date", "-pk")[:6]),
+        "latest_documents": localized(
+            pages[OfficialDocumentPage].order_by("-issue_date", "-pk")[:5]
+        ),
+        # Members see what their cell must study; others what everyone studies.
+        "current_resolutions": localized(
+            pages[ResolutionStudyPage].studying(today).for_member(member)[:4]
+        ),
         "member": member,
         "current_material": None,
     }

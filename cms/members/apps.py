@@ -6,3 +6,6 @@ class MembersConfig(AppConfig):
     label = "members"
     verbose_name = "Đảng viên và tổ chức"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,12 +1,22 @@
 """Demo party tree of Đồng Nai (2024) and one account per role."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from cms.home import roles
 
 from .choices import CellType, OrgLevel, Position
 from .factories import add_organization
-from .models import CellTypeOption, Member, PartyOrganization
+from .models import (
+    CellTypeOption,
+    LoginRateSnapshot,
+    Member,
+    PartyOrganization,
+    UnitStaff,
+)
 
 COMMITTEES = [
     ("BH", "Đảng bộ thành phố Biên Hòa"),
@@ -122,6 +132,20 @@ DEMO_ACCOUNTS = [
     ("dangvien", "Bùi Thị Đảng Viên", [roles.MEMBERS], False, "75000002"),
 ]
 DEMO_CELL = "CM-X1-A1"
+# Staff of the Cẩm Mỹ committee: sees the dashboard of its subtree only.
+DEMO_UNIT_STAFF = ("tochuc_cm", "Lê Văn Tổ Chức Cẩm Mỹ", "CM")
+
+# Login rates of the seed article (25/03/2024); the other committees are
+# about its 57.2% province average.
+SEED_RATES = {
+    "CM": 0.987,
+    "KCQ": 0.976,
+    "LK": 0.96,
+    "KDN": 0.957,
+    "VC": 0.823,
+    "XL": 0.779,
+    "BH": 0.149,
+}
 
 
 def demo_name(i):
@@ -212,5 +236,56 @@ def seed(ctx):
             ensure_member(user, full_name, card, cell, position, "0912" + card[-6:])
         accounts.append((username, full_name, ", ".join(group_names)))
     seed_rank_and_file()
+    seed_unit_staff(ctx)
+    seed_login_activity()
     ctx["accounts"] = accounts
     ctx["demo_cell"] = cell
+
+
+def seed_unit_staff(ctx):
+    User = get_user_model()
+    username, full_name, code = DEMO_UNIT_STAFF
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        family, _, given = full_name.rpartition(" ")
+        user = User(username=username, first_name=given, last_name=family)
+        user.set_password(ctx["password"])
+        user.save()
+        access = Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ).first()
+        if access:
+            user.user_permissions.add(access)
+    UnitStaff.objects.get_or_create(user=user, unit=PartyOrganization.objects.get(code=code))
+
+
+def seed_login_activity():
+    """Accounts issued to every demo member, and logins near the seed's rates,
+    with a month of daily snapshots for the trend chart (once)."""
+    if Member.objects.filter(account_issued_at__isnull=False).exists():
+        return
+    now = timezone.now()
+    Member.objects.update(account_issued_at=now - datetime.timedelta(days=60))
+    for committee in PartyOrganization.objects.committees():
+        rate = SEED_RATES.get(committee.code, 0.45)
+        members = list(
+            Member.objects.in_subtree(committee)
+            .order_by("card_number")
+            .values_list("pk", flat=True)
+        )
+        logged = members[: round(rate * len(members))]
+        Member.objects.filter(pk__in=logged).update(
+            first_login_at=now - datetime.timedelta(days=20), last_login_at=now, login_count=3
+        )
+    from .dashboard import take_snapshot
+
+    today = timezone.localdate()
+    take_snapshot(today)
+    for snap in list(LoginRateSnapshot.objects.filter(date=today)):
+        for back in range(1, 31):
+            share = 0.35 + 0.65 * (30 - back) / 30
+            LoginRateSnapshot.objects.get_or_create(
+                date=today - datetime.timedelta(days=back),
+                unit=snap.unit,
+                defaults={"issued": snap.issued, "logged_in": round(snap.logged_in * share)},
+            )

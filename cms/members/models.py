@@ -1,7 +1,13 @@
 """The party tree and the members who belong to it."""
 
+import hashlib
+import hmac
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
 
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -79,6 +85,40 @@ class MemberQuerySet(models.QuerySet):
     def in_subtree(self, organization):
         return self.filter(cell__path__startswith=organization.path)
 
+    def issued(self):
+        """Members who have been handed an account (credentials issued)."""
+        return self.filter(account_issued_at__isnull=False)
+
+    def never_logged_in(self):
+        return self.issued().filter(first_login_at__isnull=True)
+
+    def by_identifier(self, identifier):
+        """Members a login name may mean: a card number, or a phone number."""
+        identifier = (identifier or "").strip()
+        phone = normalize_phone(identifier)
+        query = Q(card_number__iexact=identifier)
+        if phone:
+            query |= Q(phone=phone)
+        return self.filter(query)
+
+    def login_rates_by_prefix(self, path_length):
+        """Issued/logged-in counts of active members grouped by the first
+        ``path_length`` characters of their cell's tree path: one aggregated
+        query for every unit of one level."""
+        return (
+            self.active()
+            .annotate(prefix=Substr("cell__path", 1, path_length))
+            .values("prefix")
+            .annotate(
+                issued=Count("id", filter=Q(account_issued_at__isnull=False)),
+                logged_in=Count(
+                    "id",
+                    filter=Q(account_issued_at__isnull=False, first_login_at__isnull=False),
+                ),
+            )
+            .order_by()
+        )
+
 
 class Member(models.Model):
     """A party member's profile, one-to-one with the login account."""
@@ -107,6 +147,16 @@ class Member(models.Model):
     status = models.CharField(
         "trạng thái", max_length=16, choices=MemberStatus.choices, default=MemberStatus.ACTIVE
     )
+    account_issued_at = models.DateTimeField(
+        "ngày cấp tài khoản",
+        null=True,
+        blank=True,
+        help_text="Lần đầu mã kích hoạt của đảng viên được in và bàn giao.",
+    )
+    must_change_password = models.BooleanField("phải đổi mật khẩu", default=False)
+    first_login_at = models.DateTimeField("đăng nhập lần đầu", null=True, blank=True)
+    last_login_at = models.DateTimeField("đăng nhập gần nhất", null=True, blank=True)
+    login_count = models.PositiveIntegerField("số lần đăng nhập", default=0)
 
     objects = MemberQuerySet.as_manager()
 
@@ -120,3 +170,164 @@ class Member(models.Model):
     @property
     def cell_type(self):
         return self.cell.cell_type
+
+    @property
+    def is_active_member(self):
+        return self.status == MemberStatus.ACTIVE
+
+    def record_login(self):
+        """Note a successful login in one UPDATE (no read, no race)."""
+        now = timezone.now()
+        Member.objects.filter(pk=self.pk).update(
+            first_login_at=Coalesce(F("first_login_at"), now),
+            last_login_at=now,
+            login_count=F("login_count") + 1,
+        )
+
+
+def normalize_phone(value):
+    """``0912 345 678``, ``+84912345678``, ``0912.345.678`` → ``0912345678``;
+    empty string when it is not a Vietnamese mobile/landline number."""
+    digits = "".join(ch for ch in str(value or "") if ch.isdigit() or ch == "+")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if len(digits) == 10 and digits.startswith("0") and digits.isdigit():
+        return digits
+    return ""
+
+
+class MemberTransfer(models.Model):
+    """A member's move from one cell to another (history is never rewritten)."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="transfers", verbose_name="đảng viên"
+    )
+    from_cell = models.ForeignKey(
+        PartyOrganization,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="từ chi bộ",
+    )
+    to_cell = models.ForeignKey(
+        PartyOrganization,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="đến chi bộ",
+    )
+    transferred_on = models.DateField("ngày chuyển", default=timezone.localdate)
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
+    created_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-transferred_on", "-pk"]
+        verbose_name = "chuyển sinh hoạt"
+        verbose_name_plural = "chuyển sinh hoạt"
+
+    def __str__(self):
+        return f"{self.member}: {self.from_cell.code} → {self.to_cell.code}"
+
+
+def hash_token(raw):
+    """Keyed SHA-256 of a high-entropy token: fast, and useless without SECRET_KEY."""
+    normalized = "".join(ch for ch in raw.upper() if ch.isalnum())
+    return hmac.new(settings.SECRET_KEY.encode(), normalized.encode(), hashlib.sha256).hexdigest()
+
+
+class ActivationCodeQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ActivationCode(models.Model):
+    """A one-time code handed to a member instead of a first password.
+
+    Only its keyed hash is stored. It expires, works once, and the member
+    must set a real password right after using it.
+    """
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="activation_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ActivationCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mã kích hoạt"
+        verbose_name_plural = "mã kích hoạt"
+
+    def __str__(self):
+        return f"Mã kích hoạt của {self.member_id}"
+
+
+class UnitStaff(models.Model):
+    """A staff member of a committee (or grassroots organisation) who manages
+    the accounts and follows the login rate of that unit's subtree."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staffed_units",
+        verbose_name="cán bộ",
+    )
+    unit = models.ForeignKey(
+        PartyOrganization,
+        on_delete=models.CASCADE,
+        related_name="staff",
+        verbose_name="đơn vị phụ trách",
+    )
+
+    class Meta:
+        verbose_name = "cán bộ phụ trách đơn vị"
+        verbose_name_plural = "cán bộ phụ trách đơn vị"
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_staff")]
+
+    def __str__(self):
+        return f"{self.user} – {self.unit}"
+
+
+class LoginRateSnapshot(models.Model):
+    """Issued/logged-in figures of one unit on one day, for the trend chart."""
+
+    date = models.DateField("ngày")
+    unit = models.ForeignKey(
+        PartyOrganization,
+        on_delete=models.CASCADE,
+        related_name="login_snapshots",
+        verbose_name="đơn vị",
+    )
+    issued = models.PositiveIntegerField("đã cấp tài khoản", default=0)
+    logged_in = models.PositiveIntegerField("đã đăng nhập", default=0)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "số liệu đăng nhập theo ngày"
+        verbose_name_plural = "số liệu đăng nhập theo ngày"
+        constraints = [
+            models.UniqueConstraint(fields=["date", "unit"], name="unique_login_snapshot")
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} {self.unit.code}: {self.logged_in}/{self.issued}"
+
+    @property
+    def rate(self):
+        return self.logged_in / self.issued if self.issued else 0.0

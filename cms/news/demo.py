@@ -85,7 +85,47 @@ ARTICLES = [
 ]
 
 
+CATEGORIES = [
+    ("xay-dung-dang", "Xây dựng Đảng", "Công tác xây dựng Đảng về chính trị, tư tưởng, tổ chức."),
+    ("hoat-dong-co-so", "Hoạt động cơ sở", "Tin hoạt động của các tổ chức cơ sở đảng và chi bộ."),
+    ("guong-dien-hinh", "Gương điển hình", "Những tập thể, cá nhân tiêu biểu trong Đảng bộ tỉnh."),
+    ("chuyen-doi-so", "Chuyển đổi số", "Ứng dụng công nghệ trong hoạt động của tổ chức đảng."),
+]
+
+# slug → (category slugs, tags)
+CLASSIFICATION = {
+    "dong-nai-so-ket-quy-i-so-tay-dang-vien": (
+        ["chuyen-doi-so", "xay-dung-dang"],
+        ["sổ tay đảng viên", "tỷ lệ đăng nhập"],
+    ),
+    "cam-my-dan-dau-ty-le-dang-nhap": (
+        ["hoat-dong-co-so", "chuyen-doi-so"],
+        ["tỷ lệ đăng nhập", "Cẩm Mỹ"],
+    ),
+    "hoi-nghi-hoc-tap-nghi-quyet-trung-uong": (["xay-dung-dang"], ["học tập nghị quyết"]),
+    "guong-dien-hinh-bi-thu-chi-bo-ap": (
+        ["guong-dien-hinh", "hoat-dong-co-so"],
+        ["sinh hoạt chi bộ", "chi bộ ấp"],
+    ),
+    "xay-dung-dang-ve-chinh-tri-tu-tuong": (["xay-dung-dang"], ["sinh hoạt chi bộ"]),
+    "ho-tro-dang-vien-lon-tuoi": (
+        ["hoat-dong-co-so", "chuyen-doi-so"],
+        ["đảng viên lớn tuổi", "sổ tay đảng viên"],
+    ),
+}
+
+QUOTE = {
+    "dong-nai-so-ket-quy-i-so-tay-dang-vien": (
+        "Mỗi đảng viên được cấp tài khoản phải đăng nhập và dùng sổ tay trong sinh hoạt chi bộ; "
+        "đơn vị nào dưới 60% thì cấp ủy phải đi đến từng chi bộ.",
+        "Kết luận của hội nghị sơ kết quý I",
+    )
+}
+
+
 def seed(ctx):
+    from .models import NewsCategory
+
     index, _ = child_page(
         ctx["home"],
         NewsIndexPage,
@@ -94,6 +134,30 @@ def seed(ctx):
         intro="Tin hoạt động của Đảng bộ tỉnh và các tổ chức cơ sở đảng.",
     )
     ctx["news_index"] = index
+    categories = {}
+    for slug, name, description in CATEGORIES:
+        categories[slug], _ = NewsCategory.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+    ctx["news_categories"] = categories
+    ctx["news"] = {}
     for slug, title, date, lead, paragraphs in ARTICLES:
         body = [("paragraph", f"<p>{p}</p>") for p in paragraphs]
-        child_page(index, NewsArticlePage, slug, title=title, date=date, lead=lead, body=body)
+        if slug in QUOTE:
+            text, attribution = QUOTE[slug]
+            body.insert(1, ("quote", {"text": text, "attribution": attribution}))
+        category_slugs, tags = CLASSIFICATION.get(slug, ([], []))
+        page, created = child_page(
+            index,
+            NewsArticlePage,
+            slug,
+            title=title,
+            date=date,
+            lead=lead,
+            body=body,
+            categories=[categories[c] for c in category_slugs],
+        )
+        if created and tags:
+            page.tags.add(*tags)
+            page.save_revision().publish()
+        ctx["news"][slug] = page

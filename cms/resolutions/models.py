@@ -1,15 +1,30 @@
 """Resolution study pages (học tập nghị quyết)."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from cms.home.blocks import BaseStreamBlock
+from modelcluster.fields import ParentalManyToManyField
+
+from cms.home.blocks import BaseStreamBlock, documents_in_stream
+from cms.home.visibility import visible_to
+
+from .blocks import KeyPointsBlock, QuestionsBlock
+
+
+class Audience(models.TextChoices):
+    ALL = "all", "Toàn thể đảng viên"
+    CELL_TYPES = "cell_types", "Một số loại hình chi bộ"
+    UNITS = "units", "Một số đơn vị"
 
 
 class ResolutionIndexPage(Page):
@@ -25,9 +40,20 @@ class ResolutionIndexPage(Page):
         verbose_name = "chuyên mục học tập nghị quyết"
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils import timezone
+
+        from cms.home.services import member_for
+
         context = super().get_context(request, *args, **kwargs)
-        context["resolutions"] = (
-            ResolutionStudyPage.objects.child_of(self).live().order_by("-study_deadline", "-pk")
+        pages = visible_to(ResolutionStudyPage.objects.child_of(self).live(), request.user)
+        today = timezone.localdate()
+        member = member_for(request.user)
+        context["resolutions"] = pages.studying(today)
+        context["closed_resolutions"] = pages.filter(study_deadline__lt=today).order_by(
+            "-study_deadline"
+        )
+        context["own_resolution_ids"] = (
+            set(pages.for_member(member).values_list("pk", flat=True)) if member else set()
         )
         return context
 
@@ -36,12 +62,44 @@ class ResolutionStudyQuerySet(PageQuerySet):
     def studying(self, today):
         """Resolutions whose study period is still open on ``today``."""
         return self.filter(Q(study_deadline__isnull=True) | Q(study_deadline__gte=today)).order_by(
-            "study_deadline"
+            "study_deadline", "pk"
         )
+
+    def for_member(self, member):
+        """Resolutions meant for ``member``: for everyone, their cell type or a unit above them.
+
+        Without a member (anonymous visitors, staff accounts) only resolutions for
+        all members.
+        """
+        everyone = Q(audience=Audience.ALL)
+        if member is None:
+            return self.filter(everyone)
+        cell = member.cell
+        unit_paths = [cell.path[:i] for i in range(cell.steplen, len(cell.path) + 1, cell.steplen)]
+        return self.filter(
+            everyone
+            | Q(audience=Audience.CELL_TYPES, audience_cell_types__code=cell.cell_type)
+            | Q(audience=Audience.UNITS, audience_units__path__in=unit_paths)
+        ).distinct()
+
+
+class ResolutionStudyPageForm(WagtailAdminPageForm):
+    """Lets the page's ``clean()`` see the ticked audience (see BulletinPageForm)."""
+
+    def _post_clean(self):
+        for name in ("audience_cell_types", "audience_units"):
+            if name in self.cleaned_data:
+                setattr(self.instance, name, self.cleaned_data[name])
+        super()._post_clean()
 
 
 class ResolutionStudyPage(Page):
-    """Study materials for one resolution, linked to its official document."""
+    """Study materials for one resolution, linked to its official document.
+
+    Each page is one thing to study: a later issue records who studied it
+    (a StudyRecord per member and page), so the page has a stable id, a
+    deadline and an audience that ``is_for(member)`` answers.
+    """
 
     document = models.ForeignKey(
         "documents.OfficialDocumentPage",
@@ -52,20 +110,95 @@ class ResolutionStudyPage(Page):
         related_name="study_pages",
     )
     summary = models.TextField("tóm tắt", blank=True)
+    key_points = StreamField(KeyPointsBlock(), verbose_name="những điểm cốt lõi", blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="tài liệu học tập", blank=True)
+    questions = StreamField(QuestionsBlock(), verbose_name="hỏi – đáp", blank=True)
+    slides = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name="bài trình chiếu (PDF, PPTX)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name="bài giảng âm thanh (MP3)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audio_transcript = models.TextField(
+        "bản ghi lời bài giảng âm thanh",
+        blank=True,
+        help_text="Toàn văn lời giảng, cho đảng viên không nghe được hoặc mạng yếu.",
+    )
+    video = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name="video bài giảng (MP4)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    video_transcript = models.TextField("bản ghi lời video", blank=True)
     study_deadline = models.DateField("hạn hoàn thành học tập", null=True, blank=True)
+    audience = models.CharField(
+        "đối tượng học tập", max_length=16, choices=Audience.choices, default=Audience.ALL
+    )
+    audience_cell_types = ParentalManyToManyField(
+        "members.CellTypeOption",
+        verbose_name="các loại hình chi bộ",
+        blank=True,
+        related_name="+",
+    )
+    audience_units = ParentalManyToManyField(
+        "members.PartyOrganization",
+        verbose_name="các đơn vị",
+        blank=True,
+        related_name="+",
+        help_text="Đảng viên của đơn vị được chọn và mọi đơn vị trực thuộc.",
+    )
 
     objects = PageManager.from_queryset(ResolutionStudyQuerySet)()
+    base_form_class = ResolutionStudyPageForm
 
     content_panels = Page.content_panels + [
         PageChooserPanel("document", "documents.OfficialDocumentPage"),
         FieldPanel("summary"),
-        FieldPanel("study_deadline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("study_deadline"),
+                FieldPanel("audience"),
+                FieldPanel("audience_cell_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_units"),
+            ],
+            heading="Thời hạn và đối tượng",
+        ),
+        FieldPanel("key_points"),
         FieldPanel("body"),
+        FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("slides"),
+                FieldPanel("audio"),
+                FieldPanel("audio_transcript"),
+                FieldPanel("video"),
+                FieldPanel("video_transcript"),
+            ],
+            heading="Bài giảng",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("key_points"),
         index.SearchField("body"),
+        index.SearchField("questions"),
+        index.SearchField("audio_transcript"),
+        index.SearchField("video_transcript"),
+        index.FilterField("study_deadline"),
+        index.FilterField("audience"),
     ]
     parent_page_types = ["resolutions.ResolutionIndexPage"]
     subpage_types = []
@@ -73,3 +206,27 @@ class ResolutionStudyPage(Page):
     class Meta:
         verbose_name = "trang học tập nghị quyết"
         verbose_name_plural = "trang học tập nghị quyết"
+
+    def clean(self):
+        super().clean()
+        if self.audience == Audience.CELL_TYPES and not self.audience_cell_types.all():
+            raise ValidationError(
+                {"audience_cell_types": "Hãy chọn ít nhất một loại hình chi bộ cần học tập."}
+            )
+        if self.audience == Audience.UNITS and not self.audience_units.all():
+            raise ValidationError({"audience_units": "Hãy chọn ít nhất một đơn vị cần học tập."})
+
+    def is_for(self, member):
+        return ResolutionStudyPage.objects.filter(pk=self.pk).for_member(member).exists()
+
+    def audience_label(self):
+        if self.audience == Audience.CELL_TYPES:
+            names = ", ".join(c.name.lower() for c in self.audience_cell_types.all())
+            return f"Chi bộ {names}"
+        if self.audience == Audience.UNITS:
+            return ", ".join(u.name for u in self.audience_units.all())
+        return Audience.ALL.label
+
+    def attached_documents(self):
+        documents = [d for d in (self.slides, self.audio, self.video) if d is not None]
+        return documents + documents_in_stream(self.body)

@@ -314,6 +314,45 @@ MEETINGS_PDF_FONT_BOLD = env.get(
     "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 )
 
+# --- editorial workflows ---
+# Classified document numbers the state-secret screening looks for (comma
+# separated in the environment; matched whatever the spacing, case or accents).
+SECRECY_CLASSIFIED_NUMBERS = env_list("SECRECY_CLASSIFIED_NUMBERS", "")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The approved workflow publishes (or schedules) the page on its own authority.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
+# A real 403 with the reason for admin page views outside the editor's scope.
+MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
+
+# --- content ---
+INSTALLED_APPS += ["cms.content_import", "wagtail.contrib.routable_page"]  # noqa: F405
+# /en/… pages with no English translation fall back to the Vietnamese page.
+MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware"]  # noqa: F405
+
+# --- members ---
+# Log in with card number or phone; one-time activation codes; Vietnamese
+# password rules; login-rate dashboard.
+AUTHENTICATION_BACKENDS = ["cms.members.backends.MemberBackend"]
+MIDDLEWARE += ["cms.members.middleware.ForcePasswordChangeMiddleware"]
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "cms.members.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
+    {"NAME": "cms.members.validators.PersonalDataValidator"},
+    {"NAME": "cms.members.validators.CommonPasswordValidator"},
+]
+LOGIN_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_IP_LIMIT = int(env.get("LOGIN_FAILURE_IP_LIMIT", "100"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(env.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+ACTIVATION_CODE_DAYS = int(env.get("ACTIVATION_CODE_DAYS", "30"))
+LOGIN_RATE_THRESHOLD = float(env.get("LOGIN_RATE_THRESHOLD", "0.6"))
+MEMBERS_PDF_FONT = env.get("MEMBERS_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+MEMBERS_PDF_FONT_BOLD = env.get(
+    "MEMBERS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
+MEMBERS_IMPORT_MAX_BYTES = int(env.get("MEMBERS_IMPORT_MAX_BYTES", str(30 * 1024 * 1024)))
+
 # --- i18n ---
 # Wagtail's login form with its untranslated password label fixed (cms/home/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.home.forms.AdminLoginForm"

@@ -2,8 +2,11 @@
 users who may see the pages that list the file."""
 
 import importlib
+import uuid
+from pathlib import Path
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import override_settings
@@ -117,16 +120,17 @@ def debug_urls():
 
 
 def test_development_media_route_refuses_documents(client, bulletin_pdf, debug_urls):
-    from django.core.files.storage import default_storage
-
     document = ProtectedDocumentFactory(
         collection=members_collection(), file=ContentFile(bulletin_pdf, name="dev.pdf")
     )
     assert document.file.name.startswith("documents/")
     assert client.get(f"/media/{document.file.name}").status_code == 404
-    other = default_storage.save("khac/kiem-tra.txt", ContentFile(b"media khac"))
+    # Written straight into MEDIA_ROOT: other tests may swap the default storage.
+    other = Path(settings.MEDIA_ROOT) / "khac" / f"kiem-tra-{uuid.uuid4().hex}.txt"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_bytes(b"media khac")
     try:
-        response = client.get(f"/media/{other}")
+        response = client.get(f"/media/khac/{other.name}")
         assert response.status_code == 200  # the rest of media still works in development
     finally:
-        default_storage.delete(other)
+        other.unlink()

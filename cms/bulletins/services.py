@@ -1,0 +1,22 @@
+"""Keeping the bulletins section members only."""
+
+from wagtail.models import PageViewRestriction
+
+from cms.home.services import member_for
+
+
+def ensure_members_only(index):
+    """Give the bulletins section its "login" view restriction if it lacks one."""
+    restriction = PageViewRestriction.objects.filter(
+        page=index, restriction_type=PageViewRestriction.LOGIN
+    ).first()
+    if restriction is None:
+        restriction = PageViewRestriction.objects.create(
+            page=index, restriction_type=PageViewRestriction.LOGIN
+        )
+    return restriction
+
+
+def member_cell_type(user):
+    member = member_for(user)
+    return member.cell_type if member else None

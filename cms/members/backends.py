@@ -1,0 +1,144 @@
+"""Log in with a card number or a phone number, and a password or a
+one-time activation code.
+
+Staff accounts without a member profile log in with their user name. A
+member who is not active (transferred, deceased, expelled) is refused even
+with the right password, and so are sessions of members who stop being
+active. Failed attempts are counted in the cache per login name and per
+address; past the limit every attempt is refused for a while.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+from django.utils import timezone
+
+from cms.search.folding import fold
+
+from .choices import MemberStatus
+from .models import ActivationCode, Member, hash_token
+
+REFUSAL_ATTR = "member_login_refusal"
+
+
+def _refuse(request, reason):
+    if request is not None:
+        setattr(request, REFUSAL_ATTR, reason)
+
+
+class LoginRateLimiter:
+    def __init__(self, request, identifier):
+        self.window = settings.LOGIN_FAILURE_WINDOW_SECONDS
+        ident = hashlib.sha256(fold(identifier.strip()).encode()).hexdigest()[:32]
+        self.keys = [(f"login-fail:id:{ident}", settings.LOGIN_FAILURE_LIMIT)]
+        address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+        if address:
+            self.keys.append((f"login-fail:ip:{address}", settings.LOGIN_FAILURE_IP_LIMIT))
+
+    def blocked(self):
+        counts = cache.get_many([k for k, _ in self.keys])
+        return any(counts.get(k, 0) >= limit for k, limit in self.keys)
+
+    def fail(self):
+        for key, _ in self.keys:
+            cache.add(key, 0, self.window)
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, self.window)
+
+    def reset(self):
+        cache.delete(self.keys[0][0])
+
+
+class MemberBackend(ModelBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if not username or not password:
+            return None
+        limiter = LoginRateLimiter(request, username)
+        if limiter.blocked():
+            _refuse(request, "locked")
+            return None
+        user = self._check(request, username, password)
+        if user is None:
+            if getattr(request, REFUSAL_ATTR, None) != "inactive":
+                limiter.fail()
+        else:
+            limiter.reset()
+        return user
+
+    def _check(self, request, username, password):
+        member = self._find_member(username)
+        if member is None:
+            return self._check_staff(username, password)
+        user = member.user
+        via_code = False
+        ok = user.has_usable_password() and user.check_password(password)
+        if not ok and not user.has_usable_password():
+            via_code = (
+                ActivationCode.objects.valid()
+                .filter(member=member, code_hash=hash_token(password))
+                .exists()
+            )
+            ok = via_code
+        if not ok:
+            return None
+        if member.status != MemberStatus.ACTIVE or not user.is_active:
+            _refuse(request, "inactive")
+            return None
+        if via_code:
+            used = (
+                ActivationCode.objects.valid()
+                .filter(member=member, code_hash=hash_token(password))
+                .update(used_at=timezone.now())
+            )
+            if not used:  # used by a concurrent request
+                return None
+            Member.objects.filter(pk=member.pk).update(must_change_password=True)
+            member.must_change_password = True
+        user.login_via_activation_code = via_code
+        return user
+
+    @staticmethod
+    def _find_member(username):
+        ident = username.strip()
+        members = list(Member.objects.by_identifier(ident).select_related("user")[:3])
+        exact = [m for m in members if m.card_number.lower() == ident.lower()]
+        if exact:
+            return exact[0]
+        # A phone shared by several members does not identify anyone.
+        return members[0] if len(members) == 1 else None
+
+    def _check_staff(self, username, password):
+        User = get_user_model()
+        user = User._default_manager.filter(
+            **{User.USERNAME_FIELD: username.strip()}, member__isnull=True
+        ).first()
+        if user is None:
+            User().set_password(password)  # same cost as a real check
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None
+
+    def user_can_authenticate(self, user):
+        if not super().user_can_authenticate(user):
+            return False
+        try:
+            member = user.member
+        except Member.DoesNotExist:
+            return True
+        return member.status == MemberStatus.ACTIVE
+
+    def get_user(self, user_id):
+        User = get_user_model()
+        try:
+            user = User._default_manager.select_related("member").get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
