@@ -6,8 +6,12 @@ from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
 
-def admin_create_page(client, model, parent, fields, publish=True):
-    """GET the admin "add page" form, fill ``fields`` in and POST it back."""
+def admin_create_page(client, model, parent, fields, publish=False):
+    """GET the admin "add page" form, fill ``fields`` in and POST it back.
+
+    Saves a draft by default: pages under an editorial workflow cannot be published
+    directly (they go through review, screening and approval).
+    """
     url = reverse(
         "wagtailadmin_pages:add",
         args=[model._meta.app_label, model._meta.model_name, parent.pk],

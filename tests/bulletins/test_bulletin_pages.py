@@ -139,7 +139,9 @@ def test_admin_create_view_rejects_duplicate_issue(client, users, index):
     response = admin_create_page(client, BulletinPage, index, fields | {"cell_types": [school.pk]})
     assert response.status_code == 302
     created = BulletinPage.objects.get(slug="tai-lieu-co-quan-trung")
-    assert created.live and [c.code for c in created.cell_types.all()] == ["public_service"]
+    # a draft: bulletins go through the propaganda department's workflow
+    assert not created.live
+    assert [c.code for c in created.cell_types.all()] == ["public_service"]
 
 
 def test_members_only_even_without_view_restriction(client, index):

@@ -100,7 +100,7 @@ def as_user(client, users):
 def news_index(db):
     from cms.news.models import NewsIndexPage
 
-    return NewsIndexPage.objects.get(depth=3)
+    return NewsIndexPage.objects.get(depth=3, locale__language_code="vi")
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_whole_flow_in_chromium(live_demo, chromium):
     from cms.news.models import NewsArticlePage, NewsIndexPage
 
     author = get_user_model().objects.get(username="bientap")
-    index = NewsIndexPage.objects.get(depth=3)
+    index = NewsIndexPage.objects.get(depth=3, locale__language_code="vi")
     draft = NewsArticlePage(
         title="Đảng bộ xã Cẩm Mỹ 1 hoàn thành cấp tài khoản",
         slug="cam-my-1-hoan-thanh-cap-tai-khoan",
