@@ -12,6 +12,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from cms.home.blocks import BaseStreamBlock
+from cms.search.index import VietnameseSearchMixin
 
 
 class BulletinKind(models.TextChoices):
@@ -55,7 +56,7 @@ class BulletinQuerySet(PageQuerySet):
         return self.filter(cell_types__code=cell_type)
 
 
-class BulletinPage(Page):
+class BulletinPage(VietnameseSearchMixin, Page):
     """One issue of a bulletin, e.g. "Số 03/2024", for one or more cell types."""
 
     kind = models.CharField(
@@ -84,6 +85,7 @@ class BulletinPage(Page):
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["bulletins.BulletinIndexPage"]
     subpage_types = []
 

@@ -8,6 +8,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.search.index import VietnameseSearchMixin
+
 
 class DocumentType(models.TextChoices):
     RESOLUTION = "nghi_quyet", "Nghị quyết"
@@ -49,7 +51,7 @@ class OfficialDocumentQuerySet(PageQuerySet):
         return self.filter(in_force=True)
 
 
-class OfficialDocumentPage(Page):
+class OfficialDocumentPage(VietnameseSearchMixin, Page):
     """One official document: its number, issuer, dates and text."""
 
     number = models.CharField("số, ký hiệu", max_length=64, help_text="Ví dụ: 04-ĐA/TU")
@@ -85,9 +87,11 @@ class OfficialDocumentPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("issuer"),
+        index.FilterField("issuer"),
         index.FilterField("doc_type"),
         index.FilterField("issue_date"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.home.blocks import BaseStreamBlock
+from cms.search.index import VietnameseSearchMixin
 
 
 class NewsIndexPage(Page):
@@ -32,7 +33,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(VietnameseSearchMixin, Page):
     """A news item or article written by the editorial board."""
 
     date = models.DateField("ngày đăng", default=timezone.localdate)
@@ -49,6 +50,7 @@ class NewsArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

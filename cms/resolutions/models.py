@@ -10,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.home.blocks import BaseStreamBlock
+from cms.search.index import VietnameseSearchMixin
 
 
 class ResolutionIndexPage(Page):
@@ -40,7 +41,7 @@ class ResolutionStudyQuerySet(PageQuerySet):
         )
 
 
-class ResolutionStudyPage(Page):
+class ResolutionStudyPage(VietnameseSearchMixin, Page):
     """Study materials for one resolution, linked to its official document."""
 
     document = models.ForeignKey(
@@ -67,6 +68,7 @@ class ResolutionStudyPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["resolutions.ResolutionIndexPage"]
     subpage_types = []
 
