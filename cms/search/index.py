@@ -36,7 +36,10 @@ SEARCH_TYPE_BY_APP = {
 MAX_INDEXED_CHARS = 200_000
 
 
-class VietnameseSearchMixin:
+class VietnameseSearchMixin(models.Model):
+    """Abstract and field-less: a model base only so that Elasticsearch/OpenSearch
+    mappings can name the fields it defines (one shared set for every page type)."""
+
     folded_search_fields = [
         index.SearchField("search_title_folded", boost=4),
         index.SearchField("search_meta_folded", boost=3),
@@ -45,6 +48,9 @@ class VietnameseSearchMixin:
         index.SearchField("search_text_exact"),
         index.AutocompleteField("search_title_folded"),
     ]
+
+    class Meta:
+        abstract = True
 
     # --- source text -------------------------------------------------------
 

@@ -252,7 +252,7 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
                 else "cms.search.backends.ResilientOpenSearch3Backend"
             ),
             "URLS": [ELASTICSEARCH_URL or OPENSEARCH_URL],
-            "INDEX": env.get("ELASTICSEARCH_INDEX", "stdv"),
+            "INDEX_PREFIX": env.get("SEARCH_INDEX_PREFIX", "stdv_"),
             "TIMEOUT": int(env.get("SEARCH_TIMEOUT", "5")),
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},
