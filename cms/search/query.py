@@ -31,11 +31,16 @@ class ParsedQuery:
         return bool(self.terms)
 
     def backend_query(self):
-        plain = PlainText(" ".join(self.terms + self.exact), operator="or")
+        """OR of folded words and accent codes; with quotes, the phrases must all match.
+
+        Phrases are not combined with the OR part: SQLite's FTS5 reads
+        ``"a b" AND c OR d`` without the brackets Wagtail leaves out, and the
+        Python re-ranking already rewards the other words.
+        """
         phrases = [Phrase(" ".join(p)) for p in self.phrases]
-        if not phrases:
-            return plain
-        return And([*phrases, plain])
+        if phrases:
+            return phrases[0] if len(phrases) == 1 else And(phrases)
+        return PlainText(" ".join(self.terms + self.exact), operator="or")
 
 
 def _unique(items):
