@@ -208,8 +208,12 @@ def _contains_run(needle, haystack):
 def rerank_score(pq: ParsedQuery, page, rank: int, depth: int) -> float:
     title = tokens(page.title)
     title_set = set(title)
+    everywhere = (
+        title_set | set(tokens(page.search_meta_text())) | set(tokens(page.search_body_text()))
+    )
     score = 1.0 - rank / max(depth, 1)
-    score += 2.0 * sum(t in title_set for t in pq.terms) / len(pq.terms)
+    score += 2.0 * sum(t in everywhere for t in pq.terms) / len(pq.terms)
+    score += 1.5 * sum(t in title_set for t in pq.terms) / len(pq.terms)
     if pq.exact:
         codes = set(exact_codes(page.title).split())
         score += 1.0 * sum(c in codes for c in pq.exact) / len(pq.exact)

@@ -171,7 +171,12 @@ def test_attached_document_text_is_searched(corpus_pages, monkeypatch):
     doc = SimpleNamespace(
         title="Phụ lục", extracted_text="Danh sách hội viên trồng sầu riêng xuất khẩu"
     )
-    monkeypatch.setattr(NewsArticlePage, "attached_documents", lambda self: [doc], raising=False)
+    monkeypatch.setattr(
+        NewsArticlePage,
+        "attached_documents",
+        lambda self: [doc] if self.pk == page.pk else [],
+        raising=False,
+    )
     page.save_revision().publish()
     get_search_backend().refresh_indexes()
     assert page_slugs(search("sau rieng xuat khau", AnonymousUser()))[0] == "tin-cuu-chien-binh"
