@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,7 +22,13 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from cms.files.views import refuse_direct_media
+
     urlpatterns += staticfiles_urlpatterns()
+    # Document files only through /documents/ (permission checks), never as media.
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/documents/", refuse_direct_media)
+    )
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(

@@ -5,3 +5,9 @@ class EditorialWorkflowsConfig(AppConfig):
     name = "editorial_workflows"
     verbose_name = "Quy trình duyệt nội dung"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()
+        signal_handlers.silence_wagtail_workflow_emails()

@@ -45,3 +45,37 @@ def users(db):
     return {u.username: u for u in get_user_model().objects.filter(member__isnull=True)} | {
         u.username: u for u in get_user_model().objects.filter(username__in=["bithu", "dangvien"])
     }
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright (no browser download)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # calls made by the test itself are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_demo(live_server, django_db_blocker):
+    """The live server with the demo seeded (transactional tests flush the DB)."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", "--no-index", verbosity=0)
+    return live_server

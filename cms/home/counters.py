@@ -117,6 +117,7 @@ class RedisBuffer:
     def take_pending(self):
         r = _redis()
         p = _prefix()
+        r.set(p + "flush-lock", 1, ex=max(settings.VISIT_COUNTER_FLUSH_SECONDS, 1))
         # Rename is atomic: increments arriving meanwhile go to a new hash.
         staging = p + "flushing"
         try:

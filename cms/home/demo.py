@@ -14,10 +14,13 @@ from django.db import transaction
 DEMO_MODULES = [
     "cms.members.demo",
     "cms.home.demo_site",
+    "cms.files.demo",
     "cms.news.demo",
     "cms.documents.demo",
     "cms.bulletins.demo",
     "cms.resolutions.demo",
+    "cms.meetings.demo",
+    "editorial_workflows.demo",
 ]
 
 

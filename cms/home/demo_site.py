@@ -1,6 +1,8 @@
 """The site itself: home page, section pages and branding."""
 
-from wagtail.models import Locale, Page, Site
+from django.conf import settings
+
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, SiteBranding
 
@@ -11,8 +13,18 @@ INTRO = (
 )
 
 
-def seed(ctx):
+def ensure_tree_roots():
+    """Wagtail's migrations make these; a flushed test database lacks them."""
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     Locale.objects.get_or_create(language_code="en")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
+def seed(ctx):
+    ensure_tree_roots()
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.first()
     if home is None:

@@ -15,6 +15,9 @@ PROPAGANDA = "Ban Tuyên giáo"
 ORGANISATION = "Ban Tổ chức"
 CELL_SECRETARIES = "Bí thư chi bộ"
 MEMBERS = "Đảng viên"
+# The propaganda department's own review and approval stages (bulletins, cell materials).
+PROPAGANDA_REVIEWERS = "Ban Tuyên giáo – biên tập"
+PROPAGANDA_APPROVERS = "Ban Tuyên giáo – phê duyệt"
 
 ALL_GROUPS = [
     ADMINISTRATORS,
@@ -23,6 +26,8 @@ ALL_GROUPS = [
     APPROVERS,
     SECURITY_OFFICERS,
     PROPAGANDA,
+    PROPAGANDA_REVIEWERS,
+    PROPAGANDA_APPROVERS,
     ORGANISATION,
     CELL_SECRETARIES,
     MEMBERS,
@@ -36,6 +41,8 @@ ADMIN_GROUPS = [
     APPROVERS,
     SECURITY_OFFICERS,
     PROPAGANDA,
+    PROPAGANDA_REVIEWERS,
+    PROPAGANDA_APPROVERS,
     ORGANISATION,
 ]
 
@@ -48,6 +55,17 @@ MEDIA_PERMS = [
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
 ]
+
+
+# Editorial roles that are given a scope: the whole province (the plain group)
+# or one subordinate committee's section of the site (a group per committee,
+# named by ``scoped_group_name``).
+SCOPED_ROLES = [EDITORS, REVIEWERS, APPROVERS]
+
+
+def scoped_group_name(role, scope_label):
+    """The group of ``role`` limited to one committee, e.g. "Biên tập viên – thành phố Biên Hòa"."""
+    return f"{role} – {scope_label}"
 
 
 def _perms(pairs):
@@ -69,6 +87,6 @@ def ensure_groups():
         groups[name] = group
     for name in ADMIN_GROUPS:
         groups[name].permissions.add(*_perms(ADMIN_ACCESS))
-    for name in [EDITORS, REVIEWERS, APPROVERS, PROPAGANDA]:
+    for name in [EDITORS, REVIEWERS, APPROVERS, PROPAGANDA, PROPAGANDA_REVIEWERS]:
         groups[name].permissions.add(*_perms(MEDIA_PERMS))
     return groups

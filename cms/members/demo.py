@@ -6,7 +6,7 @@ from cms.home import roles
 
 from .choices import CellType, OrgLevel, Position
 from .factories import add_organization
-from .models import Member, PartyOrganization
+from .models import CellTypeOption, Member, PartyOrganization
 
 COMMITTEES = [
     ("BH", "Đảng bộ thành phố Biên Hòa"),
@@ -186,6 +186,8 @@ def seed_rank_and_file():
 
 def seed(ctx):
     User = get_user_model()
+    for code, label in CellType.choices:  # also made by a migration; flushed test DBs lack them
+        CellTypeOption.objects.get_or_create(code=code, defaults={"name": label})
     build_tree()
     groups = roles.ensure_groups()
     cell = PartyOrganization.objects.get(code=DEMO_CELL)

@@ -28,6 +28,8 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# seed_demo refuses to run where this is False (production) unless asked explicitly.
+DEMO_DATA_ALLOWED = True
 SECRET_KEY = env.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.home.middleware.AdminFramingMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.home.middleware.VisitCounterMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +219,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Sổ tay đảng viên điện tử"
@@ -299,6 +303,38 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- files ---
+# Uploads are checked by content (cms/files/validation.py) in these forms.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.CheckedImageForm"
+# Documents always go through /documents/<id>/<name>, where the permission
+# checks run. "serve_view" streams the file through the site (also from S3);
+# "redirect" sends an allowed user to a short-lived signed S3 URL instead.
+WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Wagtail's own view restrictions (pages, collections) send visitors to our login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
+# --- meetings ---
+# Quorum of a cell meeting: "more_than_half" or "two_thirds" of the members who must attend
+# (the default for new meetings; each meeting keeps the rule it was created with).
+MEETINGS_QUORUM_RULE = env.get("MEETINGS_QUORUM_RULE", "more_than_half")
+# TrueType fonts with Vietnamese letters for the PDF minutes (Debian: fonts-dejavu-core).
+MEETINGS_PDF_FONT = env.get("MEETINGS_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+MEETINGS_PDF_FONT_BOLD = env.get(
+    "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
+
+# --- editorial workflows ---
+# Classified document numbers the state-secret screening looks for (comma
+# separated in the environment; matched whatever the spacing, case or accents).
+SECRECY_CLASSIFIED_NUMBERS = env_list("SECRECY_CLASSIFIED_NUMBERS", "")
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The approved workflow publishes (or schedules) the page on its own authority.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
+# A real 403 with the reason for admin page views outside the editor's scope.
+MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
 
 # --- search ---
 # Pages the search backend hands over for filtering and ranking per query.

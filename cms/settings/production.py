@@ -10,6 +10,7 @@ from .base import *  # noqa: F401,F403
 from .base import env, env_bool, env_list
 
 DEBUG = False
+DEMO_DATA_ALLOWED = False
 
 SECRET_KEY = env.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -34,7 +35,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -16,9 +16,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = Path(env.get("TEST_MEDIA_ROOT", "/tmp/stdv-test-media"))  # noqa: F405
-VISIT_COUNTER_FLUSH_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not env.get("REDIS_URL"):
     CACHES = {  # noqa: F405
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
+else:
+    # Each xdist worker gets its own key space so parallel tests don't share counters.
+    CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
+        f"{env.get('CACHE_KEY_PREFIX', 'stdv-test')}-{env.get('PYTEST_XDIST_WORKER', 'main')}"
+    )

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith("production") and not options["allow_production"]:
+        if not settings.DEMO_DATA_ALLOWED and not options["allow_production"]:
             raise CommandError(
                 "seed_demo không chạy với cấu hình production; thêm --allow-production nếu thật sự cần."
             )
