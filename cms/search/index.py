@@ -79,7 +79,16 @@ class VietnameseSearchMixin(models.Model):
         )
 
     def search_body_text(self) -> str:
-        """The model's own searchable fields (lead, summary, body…) and attached files."""
+        """The model's own searchable fields (lead, summary, body…) and attached files.
+
+        Cached on the instance: indexing asks for it twice (folded and exact).
+        """
+        cached = self.__dict__.get("_search_body_text")
+        if cached is None:
+            cached = self.__dict__["_search_body_text"] = self._build_search_body_text()
+        return cached
+
+    def _build_search_body_text(self) -> str:
         meta = set(SEARCH_META_FIELDS) | {"title"}
         parts = []
         for field in self.get_search_fields():

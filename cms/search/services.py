@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 
 from .backends import circuit_open, trip_circuit
 from .folding import exact_codes, normalize, tokens
@@ -205,14 +206,16 @@ def _contains_run(needle, haystack):
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def rerank_score(pq: ParsedQuery, page, rank: int, depth: int) -> float:
+def rerank_score(pq: ParsedQuery, page, rank: int, depth: int, has_all_words: bool) -> float:
+    """One rule for every backend: backend order, then what a reader sees first."""
     title = tokens(page.title)
     title_set = set(title)
-    everywhere = (
-        title_set | set(tokens(page.search_meta_text())) | set(tokens(page.search_body_text()))
-    )
+    visible = title_set | set(tokens(page.search_meta_text()))
     score = 1.0 - rank / max(depth, 1)
-    score += 2.0 * sum(t in everywhere for t in pq.terms) / len(pq.terms)
+    if has_all_words:
+        score += 2.0
+    else:
+        score += 2.0 * sum(t in visible for t in pq.terms) / len(pq.terms)
     score += 1.5 * sum(t in title_set for t in pq.terms) / len(pq.terms)
     if pq.exact:
         codes = set(exact_codes(page.title).split())
@@ -226,7 +229,29 @@ def rerank_score(pq: ParsedQuery, page, rank: int, depth: int) -> float:
     return score
 
 
-def _ranked(pq, candidate_ids, rows, sort):
+def ranked_ids(backend, query, queryset, limit):
+    """Page ids in the backend's rank order (without loading pages where it can)."""
+    results = backend.search(query, queryset.only("pk"))
+    compiler = getattr(results, "query_compiler", None)
+    if hasattr(compiler, "ranked_ids"):
+        return compiler.ranked_ids(compiler.get_config(backend), limit)
+    return [p.pk for p in results[:limit]]
+
+
+def _with_all_words(pq, ids, backend_name):
+    """Which of ``ids`` contain every query word (one small backend query)."""
+    if len(pq.terms) < 2 or pq.phrases:
+        return set(ids)
+    try:
+        backend = get_search_backend(backend_name)
+        query = PlainText(" ".join(pq.terms), operator="and")
+        return set(ranked_ids(backend, query, Page.objects.filter(id__in=ids), None))
+    except Exception:
+        logger.warning("All-words check failed", exc_info=True)
+        return set()
+
+
+def _ranked(pq, candidate_ids, rows, sort, backend_name):
     dates = dict(rows)
     ids = [pk for pk in candidate_ids if pk in dates]
     if sort == "date":
@@ -234,9 +259,10 @@ def _ranked(pq, candidate_ids, rows, sort):
         return ids, {}
     top = ids[:RERANK_DEPTH]
     pages = {p.pk: p for p in Page.objects.filter(pk__in=top).specific()}
+    complete = _with_all_words(pq, top, backend_name)
     scored = sorted(
         (
-            (rerank_score(pq, pages[pk], i, len(top)), -i, pk)
+            (rerank_score(pq, pages[pk], i, len(top), pk in complete), -i, pk)
             for i, pk in enumerate(top)
             if pk in pages
         ),
@@ -246,7 +272,7 @@ def _ranked(pq, candidate_ids, rows, sort):
 
 
 def result_item(page, pq: ParsedQuery, request=None, date=None):
-    source = " ".join(filter(None, [page.search_meta_text(), page.search_body_text()]))
+    source = page.search_body_text() or page.search_meta_text()
     date = date or page.search_date()
     return {
         "title": page.title,
@@ -272,8 +298,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
     queryset = searchable_queryset(user, filters)
 
     def work(backend):
-        results = backend.search(pq.backend_query(), queryset.only("pk"))
-        return [p.pk for p in results[:limit]]
+        return ranked_ids(backend, pq.backend_query(), queryset, limit)
 
     try:
         candidate_ids, response.backend = run_on_backend(work)
@@ -288,7 +313,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         .filter(_post_filter_q(user, filters))
         .values_list("pk", "search_date")
     )
-    ordered, pages = _ranked(pq, candidate_ids, list(rows), filters.sort)
+    ordered, pages = _ranked(pq, candidate_ids, list(rows), filters.sort, response.backend)
     dates = dict(rows)
     response.total = len(ordered)
     response.capped = len(candidate_ids) >= limit

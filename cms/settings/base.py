@@ -242,7 +242,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = env.get("OPENSEARCH_URL", "")
 DATABASE_SEARCH_BACKEND = {
-    "BACKEND": "wagtail.search.backends.database",
+    # Wagtail's database backend; on PostgreSQL with a faster query plan.
+    "BACKEND": "cms.search.database_backend",
     # PostgreSQL: no stemming or stop words; folding is done in cms/search.
     "SEARCH_CONFIG": "simple",
 }
