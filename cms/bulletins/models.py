@@ -16,6 +16,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from cms.home.blocks import BaseStreamBlock, documents_in_stream
+from cms.search.index import VietnameseSearchMixin
 
 from .validators import validate_unique_issue
 
@@ -100,7 +101,7 @@ class BulletinPageForm(WagtailAdminPageForm):
         super()._post_clean()
 
 
-class BulletinPage(MembersOnlyMixin, Page):
+class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, Page):
     """One issue of a bulletin, e.g. "Số 03/2024", for one or more cell types."""
 
     kind = models.CharField(
@@ -149,6 +150,7 @@ class BulletinPage(MembersOnlyMixin, Page):
         index.FilterField("year"),
         index.FilterField("month"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["bulletins.BulletinIndexPage"]
     subpage_types = []
 

@@ -14,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from cms.home.visibility import visible_to
+from cms.search.index import VietnameseSearchMixin
 
 from .validators import (
     duplicate_number_message,
@@ -138,7 +139,7 @@ class OfficialDocumentAttachment(Orderable):
         return self.title or self.document.title
 
 
-class OfficialDocumentPage(Page):
+class OfficialDocumentPage(VietnameseSearchMixin, Page):
     """One official document: its number, issuer, dates, validity, text and files."""
 
     number = models.CharField(
@@ -202,6 +203,7 @@ class OfficialDocumentPage(Page):
         index.FilterField("issue_date"),
         index.FilterField("in_force"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
 

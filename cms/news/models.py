@@ -18,6 +18,7 @@ from taggit.models import TaggedItemBase
 
 from cms.home.blocks import BaseStreamBlock, documents_in_stream
 from cms.home.visibility import visible_to
+from cms.search.index import VietnameseSearchMixin
 
 PAGE_SIZE = 10
 
@@ -159,7 +160,7 @@ class NewsRelatedDocument(Orderable):
         verbose_name_plural = "văn bản liên quan"
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(VietnameseSearchMixin, Page):
     """A news item or article written by the editorial board."""
 
     date = models.DateField("ngày đăng", default=timezone.localdate)
@@ -207,6 +208,7 @@ class NewsArticlePage(Page):
         index.RelatedFields("categories", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

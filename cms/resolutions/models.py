@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from cms.home.blocks import BaseStreamBlock, documents_in_stream
 from cms.home.visibility import visible_to
+from cms.search.index import VietnameseSearchMixin
 
 from .blocks import KeyPointsBlock, QuestionsBlock
 
@@ -93,7 +94,7 @@ class ResolutionStudyPageForm(WagtailAdminPageForm):
         super()._post_clean()
 
 
-class ResolutionStudyPage(Page):
+class ResolutionStudyPage(VietnameseSearchMixin, Page):
     """Study materials for one resolution, linked to its official document.
 
     Each page is one thing to study: a later issue records who studied it
@@ -200,6 +201,7 @@ class ResolutionStudyPage(Page):
         index.FilterField("study_deadline"),
         index.FilterField("audience"),
     ]
+    search_fields += VietnameseSearchMixin.folded_search_fields
     parent_page_types = ["resolutions.ResolutionIndexPage"]
     subpage_types = []
 

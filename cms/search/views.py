@@ -1,19 +1,35 @@
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from .services import search_pages
+from .services import SearchFilters, search, suggest
+from .services import searchable_page_models as _models
 
-MAX_QUERY_LENGTH = 200
+
+def _run(request):
+    filters = SearchFilters.from_params(request.GET)
+    return search(request.GET.get("q", ""), request.user, filters, request=request), filters
 
 
+@require_GET
 def search_page(request):
-    query = request.GET.get("q", "")
-    notice = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        notice = f"Từ khóa quá dài, chỉ dùng {MAX_QUERY_LENGTH} ký tự đầu."
-    results = search_pages(query, request.user) if query.strip() else []
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(
-        request, "search/search_page.html", {"query": query, "page_obj": page, "notice": notice}
-    )
+    response, filters = _run(request)
+    context = {
+        "response": response,
+        "query": response.query.text,
+        "filters": filters,
+        "types": [(m.search_type_key(), m._meta.verbose_name) for m in _models()],
+    }
+    return render(request, "search/search_page.html", context)
+
+
+@require_GET
+def api_search(request):
+    response, _filters = _run(request)
+    return JsonResponse(response.as_json(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def api_suggest(request):
+    items = suggest(request.GET.get("q", ""), request.user, request=request)
+    return JsonResponse({"results": items}, json_dumps_params={"ensure_ascii": False})

@@ -236,20 +236,33 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL is set.
+# Search (see docs/search.md): Wagtail's database backend unless ELASTICSEARCH_URL
+# (Elasticsearch 8) or OPENSEARCH_URL is set; then the "database" backend is kept
+# up to date beside it and answers whenever the search server cannot.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if ELASTICSEARCH_URL:
+OPENSEARCH_URL = env.get("OPENSEARCH_URL", "")
+DATABASE_SEARCH_BACKEND = {
+    # Wagtail's database backend; on PostgreSQL with a faster query plan.
+    "BACKEND": "cms.search.database_backend",
+    # PostgreSQL: no stemming or stop words; folding is done in cms/search.
+    "SEARCH_CONFIG": "simple",
+}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.get("ELASTICSEARCH_INDEX", "stdv"),
-            "TIMEOUT": 5,
-            "OPTIONS": {},
+            "BACKEND": (
+                "cms.search.backends.ResilientElasticsearch8Backend"
+                if ELASTICSEARCH_URL
+                else "cms.search.backends.ResilientOpenSearch3Backend"
+            ),
+            "URLS": [ELASTICSEARCH_URL or OPENSEARCH_URL],
+            "INDEX_PREFIX": env.get("SEARCH_INDEX_PREFIX", "stdv_"),
+            "TIMEOUT": int(env.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": DATABASE_SEARCH_BACKEND,
     }
 
 # Background work (django-tasks). Immediate by default; production may use a
@@ -359,3 +372,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.home.forms.AdminLoginForm"
 # No Gravatar: avatars would load from an external site (blocked by the CSP and
 # useless offline); Wagtail then shows its own default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- search ---
+# Pages the search backend hands over for filtering and ranking per query.
+SEARCH_MAX_CANDIDATES = int(env.get("SEARCH_MAX_CANDIDATES", "500"))
+# After a search server fails, how long to answer from the database before trying it again.
+SEARCH_CIRCUIT_SECONDS = int(env.get("SEARCH_CIRCUIT_SECONDS", "30"))

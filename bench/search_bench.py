@@ -1,0 +1,279 @@
+"""Search benchmark: 20,000 generated Vietnamese pages, index build, query latency.
+
+    DJANGO_SETTINGS_MODULE=cms.settings.dev DATABASE_URL=... \
+        python bench/search_bench.py [--pages 20000] [--runs 3]
+
+Uses whatever database DATABASE_URL selects (a SQLite file by default): run it
+on a scratch database. It migrates, seeds the demo (no index), bulk-inserts
+generated news articles and official documents (raw inserts, no signals),
+times ``update_index`` on the default backend, then times ``search()`` (the
+service the views call, snippets included) over a mixed query list for an
+anonymous user and a member, and ``suggest()`` over prefixes.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from wagtail.models import Locale, Page  # noqa: E402
+
+from cms.documents.models import DocumentIndexPage, OfficialDocumentPage  # noqa: E402
+from cms.home.models import HomePage  # noqa: E402
+from cms.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from cms.search.services import search, suggest  # noqa: E402
+
+WORDS = (  # noqa: SIM905
+    "đảng viên chi bộ sinh hoạt nghị quyết tỉnh ủy đồng nai cán bộ công tác kiểm tra giám sát "
+    "tuyên giáo dân vận tổ chức xây dựng chỉnh đốn phát triển kinh tế xã hội nông thôn mới "
+    "chuyển đổi số điện tử văn bản hướng dẫn kế hoạch báo cáo quyết định thông báo kết luận "
+    "học tập quán triệt tư tưởng đạo đức phong cách hồ chí minh nhân dân địa phương huyện xã "
+    "phường ấp khu phố an ninh trật tự quốc phòng môi trường giáo dục y tế sức khỏe hòa giải "
+    "thủy lợi thiên tai lũ lụt bán nông sản bàn ghế trường học học sinh nghèo vượt khó hội "
+    "nông dân phụ nữ cựu chiến binh thanh niên đoàn viên ưu tú kết nạp quần chúng hồ sơ "
+    "nhiệm vụ giải pháp trọng tâm năm tháng quý chất lượng hiệu quả đổi mới nội dung hình thức "
+    "bảo vệ bí mật nhà nước không gian mạng lãng phí tham nhũng tiêu cực doanh nghiệp đầu tư "
+    "hạ tầng giao thông đô thị công nghiệp dịch vụ du lịch văn hóa thể thao gia đình"
+).split()
+DOC_TYPES = ["nghi_quyet", "chi_thi", "ke_hoach", "huong_dan", "thong_bao", "quyet_dinh"]
+DOC_CODES = {
+    "nghi_quyet": "NQ",
+    "chi_thi": "CT",
+    "ke_hoach": "KH",
+    "huong_dan": "HD",
+    "thong_bao": "TB",
+    "quyet_dinh": "QĐ",
+}
+QUERIES = [
+    "đảng viên",
+    "dang vien",
+    "ĐẢNG VIÊN",
+    "nghị quyết sinh hoạt chi bộ",
+    "nghi quyet",
+    "chuyen doi so",
+    "bí mật nhà nước",
+    "kiểm tra giám sát",
+    "thủy lợi",
+    "thuỷ lợi",
+    "hoà giải",
+    "bán nông sản",
+    "bàn ghế trường học",
+    "12-NQ/TU",
+    "45 kh tu",
+    "104-ct/tu",
+    '"sinh hoạt chi bộ"',
+    '"nong thon moi"',
+    "tham nhũng tiêu cực lãng phí",
+    "cựu chiến binh",
+    "xyzabc đảng viên",
+    "học tập tư tưởng đạo đức hồ chí minh",
+    "du lich van hoa",
+    "an ninh",
+    "kết nạp quần chúng ưu tú",
+    "doanh nghiệp đầu tư hạ tầng giao thông",
+    "sức khỏe",
+    "môi trường",
+]
+PREFIXES = [
+    "đả",
+    "dang v",
+    "nghi q",
+    "chuy",
+    "kiem tra g",
+    "thu",
+    "bao ve bi",
+    "ho",
+    "sinh hoat c",
+    "cuu chien",
+]
+
+
+def sentence(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+
+
+def insert_pages(parent, model, count, make_fields, rng):
+    """Raw bulk insert of ``count`` live children of ``parent`` (no signals, no revisions)."""
+    ct = ContentType.objects.get_for_model(model)
+    locale = Locale.get_default()
+    now = timezone.now()
+    start = parent.numchild
+    base_rows = []
+    for i in range(count):
+        title = sentence(rng, rng.randint(6, 12))
+        slug = f"bench-{uuid.uuid4().hex[:12]}"
+        base_rows.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=ct,
+                live=True,
+                path=model._get_path(parent.path, parent.depth + 1, start + i + 1),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                first_published_at=now,
+                last_published_at=now,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    Page.objects.bulk_create(base_rows, batch_size=1000)
+    ids = dict(Page.objects.filter(slug__in=[p.slug for p in base_rows]).values_list("slug", "pk"))
+    table = model._meta.db_table
+    fields = list(make_fields(rng).keys())
+    sql = (
+        f"INSERT INTO {table} (page_ptr_id, {', '.join(fields)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * (len(fields) + 1))})"
+    )
+    rows = [[ids[p.slug], *make_fields(rng).values()] for p in base_rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+    parent.refresh_from_db()
+
+
+def news_fields(rng):
+    paragraphs = [
+        {"type": "paragraph", "value": f"<p>{sentence(rng, 60)}.</p>", "id": str(uuid.uuid4())}
+        for _ in range(3)
+    ]
+    return {
+        "date": f"20{rng.randint(15, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "lead": sentence(rng, 25) + ".",
+        "body": json.dumps(paragraphs, ensure_ascii=False),
+    }
+
+
+def doc_fields(rng):
+    doc_type = rng.choice(DOC_TYPES)
+    return {
+        "number": f"{rng.randint(1, 300)}-{DOC_CODES[doc_type]}/TU",
+        "doc_type": doc_type,
+        "issuer": rng.choice(["Tỉnh ủy Đồng Nai", "Ban Thường vụ Tỉnh ủy", "Văn phòng Tỉnh ủy"]),
+        "issue_date": f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "effective_date": None,
+        "signer": "",
+        "summary": sentence(rng, 30) + ".",
+        "body": f"<p>{sentence(rng, 150)}.</p>",
+        "in_force": True,
+    }
+
+
+def percentile(values, p):
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def timed(fn, items, runs):
+    out = []
+    for _ in range(runs):
+        for item in items:
+            t = time.perf_counter()
+            fn(item)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-index", action="store_true", help="reuse the existing index")
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    vendor = connection.vendor
+    print(f"database: {vendor} ({connection.settings_dict['NAME']})")
+
+    call_command("migrate", verbosity=0)
+    if not HomePage.objects.exists():
+        call_command("seed_demo", "--no-index", verbosity=0)
+    home = HomePage.objects.first()
+    generated = Page.objects.filter(slug__startswith="bench-").count()
+    if generated < args.pages:
+        t = time.perf_counter()
+        with transaction.atomic():
+            news_index = NewsIndexPage.objects.filter(slug="bench-tin").first() or home.add_child(
+                instance=NewsIndexPage(title="Bench tin", slug="bench-tin")
+            )
+            docs_index = DocumentIndexPage.objects.filter(
+                slug="bench-van-ban"
+            ).first() or home.add_child(
+                instance=DocumentIndexPage(title="Bench văn bản", slug="bench-van-ban")
+            )
+            n_docs = args.pages // 4
+            for chunk in range(0, args.pages - n_docs, 2000):
+                insert_pages(
+                    news_index,
+                    NewsArticlePage,
+                    min(2000, args.pages - n_docs - chunk),
+                    news_fields,
+                    rng,
+                )
+            for chunk in range(0, n_docs, 2000):
+                insert_pages(
+                    docs_index, OfficialDocumentPage, min(2000, n_docs - chunk), doc_fields, rng
+                )
+        print(f"generated {args.pages} pages in {time.perf_counter() - t:.1f} s")
+    total_pages = Page.objects.live().type(NewsArticlePage, OfficialDocumentPage).count()
+    print(f"searchable pages: {total_pages}")
+
+    if not args.skip_index:
+        t = time.perf_counter()
+        call_command("update_index", backend_name="default", verbosity=0)
+        print(f"index build (update_index, all models): {time.perf_counter() - t:.1f} s")
+    if vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    anon = AnonymousUser()
+    member = get_user_model().objects.get(username="dangvien")
+    search(QUERIES[0], anon)  # warm-up
+    plain = [q for q in QUERIES if '"' not in q]
+    phrases = [q for q in QUERIES if '"' in q]
+    for label, items in (("plain words only", plain), ("quoted phrases only", phrases)):
+        ms = timed(lambda q: search(q, anon), items, args.runs)
+        print(
+            f"search ({label}, {len(items)} queries x {args.runs}): "
+            f"p50 {statistics.median(ms):.1f} ms, p95 {percentile(ms, 95):.1f} ms"
+        )
+    for label, user in (("anonymous", anon), ("member", member)):
+        ms = timed(lambda q, u=user: search(q, u), QUERIES, args.runs)
+        print(
+            f"search ({label}, {len(QUERIES)} queries x {args.runs}): "
+            f"p50 {statistics.median(ms):.1f} ms, p95 {percentile(ms, 95):.1f} ms, max {max(ms):.1f} ms"
+        )
+    ms = timed(lambda q: suggest(q, anon), PREFIXES, args.runs * 3)
+    print(
+        f"suggest ({len(PREFIXES)} prefixes x {args.runs * 3}): "
+        f"p50 {statistics.median(ms):.1f} ms, p95 {percentile(ms, 95):.1f} ms, max {max(ms):.1f} ms"
+    )
+    response = search("dang vien", anon)
+    print(
+        f"sample: 'dang vien' total={response.total} capped={response.capped} backend={response.backend}"
+    )
+
+
+if __name__ == "__main__":
+    main()
