@@ -6,6 +6,8 @@ names, so a renamed group is renamed once.
 
 from django.contrib.auth.models import Group, Permission
 
+from wagtail.models import Collection, GroupCollectionPermission
+
 ADMINISTRATORS = "Quản trị hệ thống"
 EDITORS = "Biên tập viên"
 REVIEWERS = "Ban Biên tập – biên tập"
@@ -47,10 +49,12 @@ ADMIN_GROUPS = [
 ]
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+# Documents and images are permitted per collection (granted on the root
+# collection, so they hold everywhere). The document model is files.ProtectedDocument.
 MEDIA_PERMS = [
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
+    ("files", "add_protecteddocument"),
+    ("files", "change_protecteddocument"),
+    ("files", "choose_protecteddocument"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
@@ -87,6 +91,11 @@ def ensure_groups():
         groups[name] = group
     for name in ADMIN_GROUPS:
         groups[name].permissions.add(*_perms(ADMIN_ACCESS))
+    # Wagtail's migrations make the root collection; a flushed test database lacks it.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Gốc")
     for name in [EDITORS, REVIEWERS, APPROVERS, PROPAGANDA, PROPAGANDA_REVIEWERS]:
-        groups[name].permissions.add(*_perms(MEDIA_PERMS))
+        for permission in _perms(MEDIA_PERMS):
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name], collection=root_collection, permission=permission
+            )
     return groups

@@ -63,7 +63,7 @@ def test_defaults_are_sqlite_database_search_and_local_media():
     assert s["db"] == "django.db.backends.sqlite3"
     assert s["dbname"].endswith("db.sqlite3")
     assert "journal_mode=WAL" in s["sqlite_opts"]["init_command"]
-    assert s["search"] == "wagtail.search.backends.database"
+    assert s["search"] == "cms.search.database_backend"
     assert s["storage"] == "django.core.files.storage.FileSystemStorage"
     assert s["lang"] == "vi" and s["tz"] == "Asia/Ho_Chi_Minh"
 
@@ -81,7 +81,7 @@ def test_services_are_read_from_the_environment():
     assert s["db"] == "django.db.backends.postgresql"
     assert s["dbname"] == "stdv"
     assert s["cache"] == "django_redis.cache.RedisCache"
-    assert s["search"] == "wagtail.search.backends.elasticsearch8"
+    assert s["search"] == "cms.search.backends.ResilientElasticsearch8Backend"
     assert s["storage"] == "storages.backends.s3.S3Storage"
     assert s["hosts"] == ["sotay.dongnai.example"]
     assert s["debug"] is False

@@ -37,8 +37,8 @@ def _paragraphs(text):
 
 def build_corpus():
     """Create the corpus pages under the demo sections; returns {slug: page}."""
-    news = NewsIndexPage.objects.get(depth=3, slug="tin-tuc")
-    docs = DocumentIndexPage.objects.get(depth=3, slug="van-ban")
+    news = NewsIndexPage.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
+    docs = DocumentIndexPage.objects.get(depth=3, slug="van-ban", locale__language_code="vi")
     bulletins = BulletinIndexPage.objects.get(slug="ban-tin")
     resolutions = ResolutionIndexPage.objects.first()
     pages = {}
