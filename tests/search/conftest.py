@@ -20,7 +20,7 @@ import pytest
 from cms.bulletins.factories import BulletinPageFactory
 from cms.bulletins.models import BulletinIndexPage
 from cms.documents.factories import OfficialDocumentPageFactory
-from cms.documents.models import DocumentIndexPage
+from cms.documents.models import DocumentIndexPage, OfficialDocumentPage
 from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsIndexPage
 from cms.resolutions.factories import ResolutionStudyPageFactory
@@ -42,6 +42,10 @@ def build_corpus():
     bulletins = BulletinIndexPage.objects.get(slug="ban-tin")
     resolutions = ResolutionIndexPage.objects.first()
     pages = {}
+    # The demo has some of the same document numbers; numbers are unique per issuer.
+    numbers = [d["number"] for d in corpus.DOCUMENTS if "number" in d]
+    for clash in OfficialDocumentPage.objects.filter(number__in=numbers):
+        clash.delete()
     for d in corpus.DOCUMENTS:
         pages[d["slug"]] = OfficialDocumentPageFactory(parent=docs, **d)
     for d in corpus.NEWS:
