@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -33,6 +34,7 @@ from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Locale, Page  # noqa: E402
@@ -40,7 +42,8 @@ from wagtail.models import Locale, Page  # noqa: E402
 from cms.documents.models import DocumentIndexPage, OfficialDocumentPage  # noqa: E402
 from cms.home.models import HomePage  # noqa: E402
 from cms.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
-from cms.search.services import search, suggest  # noqa: E402
+from cms.search.services import search as search_service  # noqa: E402
+from cms.search.services import suggest as suggest_service  # noqa: E402
 
 WORDS = (  # noqa: SIM905
     "đảng viên chi bộ sinh hoạt nghị quyết tỉnh ủy đồng nai cán bộ công tác kiểm tra giám sát "
@@ -107,8 +110,53 @@ PREFIXES = [
 ]
 
 
+TOPIC_SHARE = 0.15
+# Set expressions that real texts repeat, so quoted-phrase queries have matches.
+TOPIC_PHRASES = [
+    "nông thôn mới",
+    "sinh hoạt chi bộ",
+    "bí mật nhà nước",
+    "chuyển đổi số",
+    "kiểm tra giám sát",
+    "cựu chiến binh",
+    "an ninh trật tự",
+    "tham nhũng tiêu cực",
+]
+SEED_WORDS: list[str] = []
+SEED_CHAIN: dict[str, list[str]] = {}
+
+
+def load_chain():
+    """Word bigrams of the demo's Vietnamese pages (written for this project), so the
+    generated text has the word frequencies of real content, not a flat vocabulary."""
+    text = []
+    for page in Page.objects.live().specific().iterator():
+        text.append(page.title)
+        if hasattr(page, "search_body_text"):
+            text.append(page.search_body_text())
+    found = [w for w in re.findall(r"[^\W\d_]+", " ".join(text).lower()) if len(w) > 1]
+    SEED_WORDS[:] = found
+    SEED_CHAIN.clear()
+    for a, b in zip(found, found[1:], strict=False):
+        SEED_CHAIN.setdefault(a, []).append(b)
+    return len(found), len(set(found))
+
+
 def sentence(rng, n):
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+    """``n`` words: a walk on the demo text's bigrams, with topic words mixed in.
+
+    Without demo text, topic words only (every query then matches far more pages).
+    """
+    out = []
+    word = rng.choice(SEED_WORDS) if SEED_WORDS else ""
+    for _ in range(n):
+        if not SEED_WORDS or rng.random() < TOPIC_SHARE:
+            out.append(rng.choice(TOPIC_PHRASES) if rng.random() < 0.2 else rng.choice(WORDS))
+            continue
+        out.append(word)
+        nxt = SEED_CHAIN.get(word)
+        word = rng.choice(nxt) if nxt else rng.choice(SEED_WORDS)
+    return " ".join(out).capitalize()
 
 
 def insert_pages(parent, model, count, make_fields, rng):
@@ -141,12 +189,27 @@ def insert_pages(parent, model, count, make_fields, rng):
     Page.objects.bulk_create(base_rows, batch_size=1000)
     ids = dict(Page.objects.filter(slug__in=[p.slug for p in base_rows]).values_list("slug", "pk"))
     table = model._meta.db_table
-    fields = list(make_fields(rng).keys())
+    # Every column of the model's own table: generated values, else the field's default.
+    own = [f for f in model._meta.local_concrete_fields if not f.primary_key]
+    columns = [f.column for f in own]
     sql = (
-        f"INSERT INTO {table} (page_ptr_id, {', '.join(fields)}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * (len(fields) + 1))})"
+        f"INSERT INTO {table} (page_ptr_id, {', '.join(columns)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * (len(columns) + 1))})"
     )
-    rows = [[ids[p.slug], *make_fields(rng).values()] for p in base_rows]
+
+    def row(page):
+        values = make_fields(rng)
+        out = [ids[page.slug]]
+        for f in own:
+            if f.name in values:
+                out.append(values[f.name])
+            elif f.has_default():
+                out.append(f.get_db_prep_save(f.get_default(), connection))
+            else:
+                out.append(None if f.null else "")
+        return out
+
+    rows = [row(p) for p in base_rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     Page.objects.filter(pk=parent.pk).update(numchild=start + count)
@@ -212,6 +275,10 @@ def main():
     home = HomePage.objects.first()
     generated = Page.objects.filter(slug__startswith="bench-").count()
     if generated < args.pages:
+        n_words, n_distinct = load_chain()
+        print(
+            f"vocabulary: {n_words} words of demo text, {n_distinct} distinct, + {len(WORDS)} topic words"
+        )
         t = time.perf_counter()
         with transaction.atomic():
             news_index = NewsIndexPage.objects.filter(slug="bench-tin").first() or home.add_child(
@@ -244,11 +311,21 @@ def main():
         call_command("update_index", backend_name="default", verbosity=0)
         print(f"index build (update_index, all models): {time.perf_counter() - t:.1f} s")
     if vendor == "postgresql":
+        # What autovacuum does after a bulk load: flush the GIN pending lists, fresh statistics.
         with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
             cursor.execute("ANALYZE")
-
     anon = AnonymousUser()
     member = get_user_model().objects.get(username="dangvien")
+    # Like the views: a request, so page URLs come from the per-request site cache.
+    request = RequestFactory().get("/tra-cuu/", HTTP_HOST="127.0.0.1")
+
+    def search(q, user):
+        return search_service(q, user, request=request)
+
+    def suggest(q, user):
+        return suggest_service(q, user, request=request)
+
     search(QUERIES[0], anon)  # warm-up
     plain = [q for q in QUERIES if '"' not in q]
     phrases = [q for q in QUERIES if '"' in q]

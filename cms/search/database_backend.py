@@ -1,29 +1,71 @@
 """Wagtail's database backend, with a faster plan on PostgreSQL.
 
-Stock Wagtail ranks every match with ``ts_rank`` over ``title || body``; the
-concatenation defeats the GIN indexes and ranking 20,000 matching pages took
-about 2 s per query in ``bench/search_bench.py``. On PostgreSQL this backend
-(same index tables, same query objects) plans instead:
+Stock Wagtail ranks every match with ``ts_rank`` over ``title || body`` joined
+to the page table; with an OR of common words that ranks most of the corpus
+(about 2 s a query at 20,000 pages in ``bench/search_bench.py``). On
+PostgreSQL this backend (same index table, same query objects) plans a
+:class:`~cms.search.query.FoldedQuery` instead by *coordination level*, the
+way classic search engines rank OR queries:
 
-1. pages whose *folded title* (the ``autocomplete`` column, which holds
-   ``search_title_folded``) matches, ranked by ``ts_rank`` on the small title
-   vectors (GIN index on ``autocomplete``);
-2. then pages matching only in the body (GIN index on ``body``): fully ranked
-   with ``ts_rank`` when there are at most ``FULL_RANK_MAX`` of them,
-   otherwise the first ones found (the service re-ranks the top).
+1. pages whose folded title holds all the query's words, then all but one,
+   and so on (tiers of ``k`` of ``n`` words, each an OR of ANDs that the GIN
+   index on the ``autocomplete`` column answers), each tier ordered by
+   ``ts_rank`` on the small title vectors when it has at most ``RANK_MAX``
+   rows;
+2. then pages matching in the body (all words, then any), ranked when there
+   are at most ``BODY_RANK_MAX`` of them, otherwise the first ones found.
 
-The service re-ranks the top of the list in Python anyway, so results agree
-with the other backends. SQLite (FTS5 ``bm25``) and other databases use
-Wagtail's backend unchanged.
+The index table is queried on its own and each tier's pages are then
+checked against the caller's queryset (live, type, permissions), so the
+page table is never joined to the whole index. The service re-ranks the top
+of the list in Python anyway, so results agree with the other backends.
+Phrases and other queries keep a simpler two-tier plan (title, then body).
+SQLite (FTS5 ``bm25``) and other databases use Wagtail's backend unchanged.
 """
 
-from django.contrib.postgres.search import SearchRank
+import itertools
+import math
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F
 
 from wagtail.search.query import Phrase, PlainText
 
+from .query import FoldedQuery
+
 FULL_RANK_MAX = 400
+RANK_MAX = 1500
+BODY_RANK_MAX = 300
+MAX_COMBINATIONS = 28
+_LEXEME = re.compile(r"^[^\W_]+$")
+
+
+def _any(words):
+    return " | ".join(f"'{w}'" for w in words)
+
+
+def coordination_tiers(terms):
+    """tsquery texts for "at least k of the n words", k from n down to 1.
+
+    Levels needing more than ``MAX_COMBINATIONS`` ANDs are skipped (long
+    queries), but "any word" always comes last.
+    """
+    terms = [t for t in terms if _LEXEME.match(t)]
+    n = len(terms)
+    tiers = []
+    for k in range(n, 1, -1):
+        if math.comb(n, k) <= MAX_COMBINATIONS:
+            tiers.append(
+                " | ".join(
+                    "(" + " & ".join(f"'{t}'" for t in combo) + ")"
+                    for combo in itertools.combinations(terms, k)
+                )
+            )
+    if terms:
+        tiers.append(_any(terms))
+    return tiers
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
@@ -47,6 +89,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
 
         def ranked_ids(self, config, limit=None):
             """Primary keys in rank order, without loading the objects."""
+            if isinstance(self.query, FoldedQuery) and limit is not None:
+                return self.coordinated_ids(config, limit)
             query = self.build_tsquery(self.query, config=config)
             title_rank = SearchRank(F("index_entries__autocomplete"), query) + SearchRank(
                 F("index_entries__title"), query
@@ -74,6 +118,75 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
                     # Unordered, so PostgreSQL stops at the first ``rest`` matches.
                     ids += list(body.order_by().values_list("pk", flat=True)[:rest])
             return ids[:limit] if limit is not None else ids
+
+        # --- coordination levels (FoldedQuery) -----------------------------
+
+        def _raw(self, text, config):
+            return SearchQuery(text, search_type="raw", config=config)
+
+        def _entries(self):
+            from modelsearch.backends.database.postgres.postgres import IndexEntry
+            from modelsearch.utils import get_descendants_content_types_pks
+
+            return IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+
+        def _tier(self, column, match, rank, cap, need, seen_entries):
+            """(entry id, page id) of one tier: all of it ranked when it has at most
+            ``cap`` rows, otherwise the first ``need`` rows found (unordered, so
+            PostgreSQL stops early)."""
+            rows = list(
+                self._entries()
+                .filter(**{column: match})
+                .exclude(pk__in=seen_entries)
+                .order_by()
+                .values_list("pk", "object_id")[: max(cap, need) + 1]
+            )
+            if len(rows) > cap:
+                return rows[:need]
+            if len(rows) > 1:
+                rows = list(
+                    self._entries()
+                    .filter(pk__in=[pk for pk, _ in rows])
+                    .annotate(_rank=rank)
+                    .order_by("-_rank", "-pk")
+                    .values_list("pk", "object_id")
+                )
+            return rows
+
+        def coordinated_ids(self, config, limit):
+            query = self.query
+            folded = _any(query.terms)
+            title_rank = SearchRank(F("autocomplete"), self._raw(folded, config))
+            accented = [w for w in query.accented if _LEXEME.match(w)]
+            if accented:
+                title_rank = title_rank + SearchRank(F("title"), self._raw(_any(accented), config))
+            everything = [t for t in query.terms + query.exact if _LEXEME.match(t)]
+            body_rank = SearchRank(F("body"), self._raw(_any(everything), config))
+            plan = [
+                ("autocomplete", tier, title_rank, RANK_MAX)
+                for tier in coordination_tiers(query.terms)
+            ]
+            body_tiers = coordination_tiers(query.terms)
+            if len(body_tiers) > 1:
+                body_tiers = [body_tiers[0], body_tiers[-1]]
+            plan += [("body", tier, body_rank, BODY_RANK_MAX) for tier in body_tiers]
+
+            ids, seen_entries, seen_pages = [], [], set()
+            for column, tier, rank, cap in plan:
+                need = limit - len(ids)
+                rows = self._tier(column, self._raw(tier, config), rank, cap, need, seen_entries)
+                seen_entries += [pk for pk, _ in rows]
+                page_ids = [int(oid) for _, oid in rows if oid.isdigit()]
+                allowed = set(self.queryset.filter(pk__in=page_ids).values_list("pk", flat=True))
+                for pk in page_ids:
+                    if pk in allowed and pk not in seen_pages:
+                        seen_pages.add(pk)
+                        ids.append(pk)
+                if len(ids) >= limit:
+                    break
+            return ids[:limit]
 
     class TieredPostgresSearchResults(PostgresSearchResults):
         def _do_count(self):

@@ -14,6 +14,7 @@ recorded, so old and new placement agree).  A second shadow field of these
 codes lets accent-exact matches score above folded ones on every backend.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -84,7 +85,12 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     out = []
     offsets = []
     for i, ch in enumerate(text):
-        folded = fold(ch)
+        folded = _fold_char(ch)
         out.append(folded)
         offsets.extend([i] * len(folded))
     return "".join(out), offsets
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)

@@ -19,6 +19,21 @@ TOO_LONG_NOTICE = "Từ khóa quá dài: chỉ dùng {n} ký tự đầu để t
 _QUOTES = re.compile(r"[\"“”„«»]")
 
 
+class FoldedQuery(PlainText):
+    """An OR of folded words and accent codes that remembers which is which.
+
+    Every backend reads it as the ``PlainText`` it is; the PostgreSQL
+    database backend also uses ``terms`` (folded words) and ``accented``
+    (the words as typed, lower-cased) to rank by how many words match.
+    """
+
+    def __init__(self, terms, exact, accented):
+        super().__init__(" ".join(terms + exact), operator="or")
+        self.terms = list(terms)
+        self.exact = list(exact)
+        self.accented = list(accented)
+
+
 @dataclass
 class ParsedQuery:
     text: str = ""
@@ -40,7 +55,8 @@ class ParsedQuery:
         phrases = [Phrase(" ".join(p)) for p in self.phrases]
         if phrases:
             return phrases[0] if len(phrases) == 1 else And(phrases)
-        return PlainText(" ".join(self.terms + self.exact), operator="or")
+        accented = _unique(words(self.text))[:MAX_TERMS] if self.exact else []
+        return FoldedQuery(self.terms, self.exact, accented)
 
 
 def _unique(items):

@@ -156,10 +156,13 @@ def run_on_backend(work):
 # --- querysets ---------------------------------------------------------------
 
 
-def searchable_queryset(user, filters: SearchFilters):
-    """What the backend searches: live pages of searchable types the user may read."""
+def searchable_queryset(user, filters: SearchFilters, visible: Q | None = None):
+    """What the backend searches: live pages of searchable types the user may read.
+
+    One type → that model's queryset, so backends look only at its index entries.
+    """
     models = models_for_type(filters.type) if filters.type else searchable_page_models()
-    if len(models) == 1 and (filters.doc_type or filters.issuer):
+    if len(models) == 1:
         qs = models[0].objects.live()
         names = {f.name for f in models[0]._meta.get_fields()}
         if filters.doc_type and "doc_type" in names:
@@ -168,7 +171,7 @@ def searchable_queryset(user, filters: SearchFilters):
             qs = qs.filter(issuer=filters.issuer)
     else:
         qs = Page.objects.live().type(*models)
-    return qs.filter(visibility_q(user))
+    return qs.filter(visibility_q(user) if visible is None else visible)
 
 
 def _field_filter(name, value):
@@ -179,8 +182,8 @@ def _field_filter(name, value):
     return q
 
 
-def _post_filter_q(user, filters: SearchFilters):
-    q = visibility_q(user) & Q(live=True)
+def _post_filter_q(user, filters: SearchFilters, visible: Q | None = None):
+    q = (visibility_q(user) if visible is None else visible) & Q(live=True)
     models = models_for_type(filters.type) if filters.type else searchable_page_models()
     q &= Q(content_type__in=ContentType.objects.get_for_models(*models).values())
     if filters.doc_type:
@@ -256,9 +259,10 @@ def _ranked(pq, candidate_ids, rows, sort, backend_name):
     ids = [pk for pk in candidate_ids if pk in dates]
     if sort == "date":
         ids.sort(key=lambda pk: (dates[pk] or datetime.date.min, pk), reverse=True)
-        return ids, {}
+        return ids
     top = ids[:RERANK_DEPTH]
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=top).specific()}
+    # Titles and metadata only: the bodies are read for the shown page of results.
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=top).defer_streamfields().specific()}
     complete = _with_all_words(pq, top, backend_name)
     scored = sorted(
         (
@@ -268,7 +272,7 @@ def _ranked(pq, candidate_ids, rows, sort, backend_name):
         ),
         reverse=True,
     )
-    return [pk for _s, _i, pk in scored] + ids[RERANK_DEPTH:], pages
+    return [pk for _s, _i, pk in scored] + ids[RERANK_DEPTH:]
 
 
 def result_item(page, pq: ParsedQuery, request=None, date=None):
@@ -295,7 +299,8 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         return response
 
     limit = max_candidates()
-    queryset = searchable_queryset(user, filters)
+    visible = visibility_q(user)
+    queryset = searchable_queryset(user, filters, visible)
 
     def work(backend):
         return ranked_ids(backend, pq.backend_query(), queryset, limit)
@@ -310,19 +315,17 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
     rows = (
         Page.objects.filter(pk__in=candidate_ids)
         .annotate(search_date=date_expression())
-        .filter(_post_filter_q(user, filters))
+        .filter(_post_filter_q(user, filters, visible))
         .values_list("pk", "search_date")
     )
-    ordered, pages = _ranked(pq, candidate_ids, list(rows), filters.sort, response.backend)
+    ordered = _ranked(pq, candidate_ids, list(rows), filters.sort, response.backend)
     dates = dict(rows)
     response.total = len(ordered)
     response.capped = len(candidate_ids) >= limit
     paginator = Paginator(ordered, PAGE_SIZE)
     page_obj = paginator.get_page(filters.page)
     response.page, response.num_pages = page_obj.number, paginator.num_pages
-    wanted = [pk for pk in page_obj.object_list if pk not in pages]
-    if wanted:
-        pages.update({p.pk: p for p in Page.objects.filter(pk__in=wanted).specific()})
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_obj.object_list).specific()}
     response.results = [
         result_item(pages[pk], pq, request=request, date=dates.get(pk))
         for pk in page_obj.object_list
