@@ -169,9 +169,33 @@ def searchable_queryset(user, filters: SearchFilters, visible: Q | None = None):
             qs = qs.filter(doc_type=filters.doc_type)
         if filters.issuer and "issuer" in names:
             qs = qs.filter(issuer=filters.issuer)
+        qs = qs.filter(**_date_range(models[0], filters))
     else:
         qs = Page.objects.live().type(*models)
     return qs.filter(visibility_q(user) if visible is None else visible)
+
+
+def _date_range(model, filters: SearchFilters) -> dict:
+    """The year/from/to filters as a range on the model's own date field.
+
+    A range (not ``__year``) so that Elasticsearch/OpenSearch can apply it too;
+    the field is a ``FilterField`` on every model that has one. Pages dated by
+    first publication only are filtered after the search, like untyped searches.
+    """
+    lookup = model.search_date_lookup()
+    if not lookup:
+        return {}
+    start = [d for d in (filters.date_from,) if d]
+    end = [d for d in (filters.date_to,) if d]
+    if filters.year:
+        start.append(datetime.date(filters.year, 1, 1))
+        end.append(datetime.date(filters.year, 12, 31))
+    found = {}
+    if start:
+        found[f"{lookup}__gte"] = max(start)
+    if end:
+        found[f"{lookup}__lte"] = min(end)
+    return found
 
 
 def _field_filter(name, value):

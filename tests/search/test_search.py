@@ -149,6 +149,24 @@ def test_filters_type_doc_type_issuer_year_and_sort(corpus_pages):
     assert len(bad.notices) == 3
 
 
+def test_typed_date_filters_reach_past_the_candidate_limit(corpus_pages, settings):
+    """With a type chosen, year/from/to go to the backend, not only to the candidates."""
+    settings.SEARCH_MAX_CANDIDATES = 1
+    anon = AnonymousUser()
+
+    def run(**params):
+        return page_slugs(search("về", anon, SearchFilters.from_params(params)))
+
+    assert len(run(type="document")) == 1  # the limit holds
+    # Documents with "về" in the title were issued in 2022 and in 2023: the single
+    # unfiltered candidate has one year, yet each year finds its own document.
+    for year in (2022, 2023):
+        found = run(type="document", year=str(year))
+        assert found and corpus_pages[found[0]].issue_date.year == year
+    ranged = run(type="document", **{"from": "2022-01-01", "to": "2022-12-31"})
+    assert ranged and corpus_pages[ranged[0]].issue_date.year == 2022
+
+
 def test_pagination(client, corpus_pages):
     first = client.get("/api/search/", {"q": "chi bo dang vien can bo", "page": 1}).json()
     assert first["num_pages"] >= 1
