@@ -50,11 +50,13 @@ ADMIN_GROUPS = [
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 # Documents and images are permitted per collection (granted on the root
-# collection, so they hold everywhere). The document model is files.ProtectedDocument.
+# collection, so they hold everywhere). Wagtail checks documents against the
+# base model's permissions (``wagtaildocs.*_document``, its ``auth_model``) even
+# though the document model is files.ProtectedDocument.
 MEDIA_PERMS = [
-    ("files", "add_protecteddocument"),
-    ("files", "change_protecteddocument"),
-    ("files", "choose_protecteddocument"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
