@@ -50,14 +50,15 @@ ADMIN_GROUPS = [
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 # Documents and images are permitted per collection (granted on the root
-# collection, so they hold everywhere). The document model is files.ProtectedDocument.
+# collection, so they hold everywhere). The models are files.ProtectedDocument
+# and files.ProtectedImage.
 MEDIA_PERMS = [
     ("files", "add_protecteddocument"),
     ("files", "change_protecteddocument"),
     ("files", "choose_protecteddocument"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
+    ("files", "add_protectedimage"),
+    ("files", "change_protectedimage"),
+    ("files", "choose_protectedimage"),
 ]
 
 
