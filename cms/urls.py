@@ -20,7 +20,6 @@ urlpatterns = [
         ProtectedImageServeView.as_view(),
         name="wagtailimages_serve",
     ),
-    path("", include("cms.members.urls")),
     path("", include("cms.meetings.urls")),
     path("", include("cms.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -41,6 +40,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Login and account pages in both languages (/dang-nhap/, /en/dang-nhap/).
+    path("", include("cms.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
