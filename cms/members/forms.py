@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
