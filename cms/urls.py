@@ -6,13 +6,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.files.views import ProtectedImageServeView
 from cms.home import views as home_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("cms.members.urls")),
+    # Wagtail's signed dynamic-image URL (name kept, so {% image_url %} works)
+    # with our permission check: the only way to a private image.
+    re_path(
+        r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$",
+        ProtectedImageServeView.as_view(),
+        name="wagtailimages_serve",
+    ),
     path("", include("cms.meetings.urls")),
     path("", include("cms.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -25,13 +32,16 @@ if settings.DEBUG:
     from cms.files.views import refuse_direct_media
 
     urlpatterns += staticfiles_urlpatterns()
-    # Document files only through /documents/ (permission checks), never as media.
+    # Private files only through /documents/ and /images/ (permission checks), never as media.
+    private = "|".join(settings.MEDIA_PRIVATE_FOLDERS)
     urlpatterns.append(
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/documents/", refuse_direct_media)
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/({private})/", refuse_direct_media)
     )
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Login and account pages in both languages (/dang-nhap/, /en/dang-nhap/).
+    path("", include("cms.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -64,3 +64,34 @@ def extract_and_store(document_id):
     document.has_text_layer = has_text_layer
     reindex_document_and_pages(document)
     return kind, has_text_layer, len(text)
+
+
+def images_used_by(pages):
+    """Images referenced by any of ``pages`` (a page queryset)."""
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
+    image_ids = (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=page_ids,
+            to_content_type=ContentType.objects.get_for_model(Image),
+        )
+        .values_list("to_object_id", flat=True)
+        .distinct()
+    )
+    return Image.objects.filter(pk__in=[int(pk) for pk in image_ids])
+
+
+def place_renditions(images):
+    """Drop the renditions of ``images`` that sit on the wrong side (a public
+    file of an image that has become private, or the reverse); they are made
+    again in the right folder when next shown. Called whenever a restriction
+    or the pages using an image change, so that no public file of a private
+    image outlives the change."""
+    for image in images:
+        private = image.is_private
+        for rendition in image.renditions.all():
+            if rendition.is_in_protected_folder != private:
+                rendition.delete()  # Wagtail's post_delete removes the file and cache entry

@@ -14,6 +14,7 @@ SKIP_PREFIXES = (
     "/healthz",
     "/api/",
     "/documents/",
+    "/images/",
     "/favicon",
 )
 

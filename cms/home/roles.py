@@ -52,7 +52,8 @@ ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 # Documents and images are permitted per collection (granted on the root
 # collection, so they hold everywhere). Wagtail checks documents against the
 # base model's permissions (``wagtaildocs.*_document``, its ``auth_model``) even
-# though the document model is files.ProtectedDocument.
+# though the models are files.ProtectedDocument and files.ProtectedImage (the same
+# goes for images: ``wagtailimages.*_image``).
 MEDIA_PERMS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),

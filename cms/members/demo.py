@@ -218,12 +218,18 @@ def seed(ctx):
     accounts = []
     for username, full_name, group_names, superuser, card in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
+        family, _, given = full_name.rpartition(" ")
+        if user is not None and user.get_full_name() != full_name:
+            # Demo databases made before names were stored in Vietnamese order.
+            User.objects.filter(pk=user.pk).update(first_name=family, last_name=given)
         if user is None:
-            family, _, given = full_name.rpartition(" ")
+            # Vietnamese order: family and middle names in first_name, the
+            # given name in last_name, so that get_full_name() (what Wagtail
+            # and the site header show) reads "Lê Thị Biên Tập".
             user = User(
                 username=username,
-                first_name=given,
-                last_name=family,
+                first_name=family,
+                last_name=given,
                 is_superuser=superuser,
                 is_staff=superuser,
                 email=f"{username}@dongnai.local",
@@ -248,7 +254,7 @@ def seed_unit_staff(ctx):
     user = User.objects.filter(username=username).first()
     if user is None:
         family, _, given = full_name.rpartition(" ")
-        user = User(username=username, first_name=given, last_name=family)
+        user = User(username=username, first_name=family, last_name=given)
         user.set_password(ctx["password"])
         user.save()
         access = Permission.objects.filter(

@@ -1,20 +1,22 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .backends import REFUSAL_ATTR
 
 MESSAGES = {
-    "invalid_login": (
+    "invalid_login": gettext_lazy(
         "Số thẻ đảng viên/số điện thoại hoặc mật khẩu không đúng. "
         "Đồng chí kiểm tra lại, mã kích hoạt gồm 12 chữ và số (không có số 0, số 1)."
     ),
-    "inactive": (
+    "inactive": gettext_lazy(
         "Tài khoản này không còn được sử dụng vì đảng viên không còn sinh hoạt tại Đảng bộ "
         "tỉnh (đã chuyển sinh hoạt, từ trần hoặc bị khai trừ). Nếu có nhầm lẫn, đề nghị liên "
         "hệ bí thư chi bộ."
     ),
-    "locked": (
+    "locked": gettext_lazy(
         "Đồng chí đã nhập sai quá nhiều lần. Vì an toàn, đề nghị thử lại sau 15 phút "
         "hoặc nhờ bí thư chi bộ cấp lại mã kích hoạt."
     ),
@@ -29,12 +31,12 @@ class MemberAuthenticationForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Số thẻ đảng viên hoặc số điện thoại"
-        self.fields["username"].error_messages["required"] = (
+        self.fields["username"].label = _("Số thẻ đảng viên hoặc số điện thoại")
+        self.fields["username"].error_messages["required"] = _(
             "Đồng chí chưa nhập số thẻ đảng viên hoặc số điện thoại."
         )
-        self.fields["password"].label = "Mật khẩu"
-        self.fields["password"].error_messages["required"] = "Đồng chí chưa nhập mật khẩu."
+        self.fields["password"].label = _("Mật khẩu")
+        self.fields["password"].error_messages["required"] = _("Đồng chí chưa nhập mật khẩu.")
 
     def clean(self):
         username = self.cleaned_data.get("username")

@@ -379,8 +379,10 @@ def _display(value):
 
 
 def _split_name(full_name):
+    """(family and middle names, given name): stored in that order as
+    first_name/last_name so that get_full_name() reads "Nguyễn Văn An"."""
     family, _, given = full_name.rpartition(" ")
-    return given[:150], family[:150]
+    return family[:150], given[:150]
 
 
 @transaction.atomic
@@ -404,12 +406,12 @@ def _apply(result, plan, user, filename):
     new_users = []
     for m in created:
         if m.card_number not in user_ids:
-            given, family = _split_name(m.full_name)
+            family, given = _split_name(m.full_name)
             new_users.append(
                 User(
                     username=m.card_number,
-                    first_name=given,
-                    last_name=family,
+                    first_name=family,
+                    last_name=given,
                     email=m.email,
                     password="!" + secrets.token_urlsafe(24),  # unusable, no hashing
                     is_active=True,

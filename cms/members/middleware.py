@@ -4,7 +4,7 @@ from django.utils.http import urlencode
 
 from .signals import SESSION_MUST_CHANGE
 
-ALLOWED_PREFIXES = ("/static/", "/media/", "/healthz", "/favicon", "/dang-xuat/")
+ALLOWED_PREFIXES = ("/static/", "/media/", "/healthz", "/favicon", "/dang-xuat/", "/en/dang-xuat/")
 
 
 class ForcePasswordChangeMiddleware:

@@ -314,6 +314,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.CheckedImageForm"
 # "redirect" sends an allowed user to a short-lived signed S3 URL instead.
 WAGTAILDOCS_SERVE_METHOD = env.get("DOCUMENTS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Images: as private as the pages using them (cms/files/models.py). Originals
+# and the renditions of private images live in folders of MEDIA_ROOT that are
+# never served as media (the web server in front must refuse them too, see
+# docs/files.md); public renditions stay plain media files under images/.
+WAGTAILIMAGES_IMAGE_MODEL = "files.ProtectedImage"
+MEDIA_PRIVATE_FOLDERS = ["documents", "original_images", "protected_images"]
 # Wagtail's own view restrictions (pages, collections) send visitors to our login page.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 

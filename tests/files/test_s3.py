@@ -154,3 +154,37 @@ def test_redirect_mode_hands_members_a_short_lived_signed_url(
     status, body = http_get(signed)
     assert (status, body) == (200, pdf_bytes)
     assert http_get(unsigned(signed))[0] == 403
+
+
+@pytest.mark.django_db
+def test_private_image_on_s3_is_streamed_only_through_the_site(
+    client, users, s3_storage, moto_endpoint
+):
+    from cms.files.factories import ProtectedImageFactory
+
+    image = ProtectedImageFactory(collection=members_collection())
+    rendition = image.get_rendition("width-400")
+    key = f"media/{rendition.file.name}"
+    assert key.startswith("media/protected_images/")
+    grants = s3_storage.get_object_acl(Bucket=BUCKET, Key=key)["Grants"]
+    assert all("URI" not in grant["Grantee"] for grant in grants)
+    assert http_get(unsigned(rendition.file.url))[0] == 403
+
+    assert rendition.url.startswith("/images/")  # the page shows the site's URL
+    response = client.get(rendition.url)
+    assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+    client.force_login(users["dangvien"])
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    stored = s3_storage.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+    assert b"".join(response.streaming_content) == stored
+
+
+@pytest.mark.django_db
+def test_public_image_on_s3_keeps_its_signed_storage_url(s3_storage, moto_endpoint):
+    from cms.files.factories import ProtectedImageFactory
+
+    rendition = ProtectedImageFactory().get_rendition("width-400")
+    assert rendition.url.startswith(f"{moto_endpoint}/{BUCKET}/media/images/")
+    assert "X-Amz-Signature" in rendition.url or "Signature" in rendition.url
+    assert http_get(rendition.url)[0] == 200

@@ -1,7 +1,6 @@
 """Private files on local storage: only /documents/<id>/<name>, and only for
 users who may see the pages that list the file."""
 
-import importlib
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -9,8 +8,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.test import override_settings
-from django.urls import clear_url_caches
 
 from wagtail.models import PageViewRestriction
 
@@ -104,19 +101,6 @@ def test_no_media_url_serves_documents(client, bulletin_pdf):
         collection=members_collection(), file=ContentFile(bulletin_pdf, name="media.pdf")
     )
     assert client.get(f"/media/{document.file.name}").status_code == 404
-
-
-@pytest.fixture
-def debug_urls():
-    """The URLconf as the development server builds it (DEBUG on: media served)."""
-    import cms.urls
-
-    with override_settings(DEBUG=True):
-        importlib.reload(cms.urls)
-        clear_url_caches()
-        yield
-    importlib.reload(cms.urls)
-    clear_url_caches()
 
 
 def test_development_media_route_refuses_documents(client, bulletin_pdf, debug_urls):
