@@ -21,7 +21,6 @@ urlpatterns = [
         name="wagtailimages_serve",
     ),
     path("", include("cms.meetings.urls")),
-    path("", include("cms.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -42,6 +41,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Login and account pages in both languages (/dang-nhap/, /en/dang-nhap/).
     path("", include("cms.members.urls")),
+    # Look-up in both languages (/tra-cuu/, /en/tra-cuu/); the JSON API answers under both too.
+    path("", include("cms.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

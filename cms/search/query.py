@@ -9,13 +9,15 @@ rebuilt with Wagtail's query objects. Quoted parts become phrases.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_noop
+
 from wagtail.search.query import And, Phrase, PlainText
 
 from .folding import exact_code, has_marks, normalize, tokens, words
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
-TOO_LONG_NOTICE = "Từ khóa quá dài: chỉ dùng {n} ký tự đầu để tra cứu."
+TOO_LONG_NOTICE = gettext_noop("Từ khóa quá dài: chỉ dùng {n} ký tự đầu để tra cứu.")
 _QUOTES = re.compile(r"[\"“”„«»]")
 
 
@@ -69,7 +71,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
     notice = ""
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        notice = TOO_LONG_NOTICE.format(n=MAX_QUERY_CHARS)
+        notice = gettext(TOO_LONG_NOTICE).format(n=MAX_QUERY_CHARS)
     text = " ".join(text.split())
     parts = _QUOTES.split(text)
     phrases = []

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -67,7 +68,7 @@ class SearchFilters:
         if value in types:
             f.type = value
         elif value:
-            f.problems.append("Loại nội dung không hợp lệ, đã bỏ qua.")
+            f.problems.append(_("Loại nội dung không hợp lệ, đã bỏ qua."))
         f.doc_type = normalize(params.get("doc_type", "")).strip()[:32]
         f.issuer = normalize(params.get("issuer", "")).strip()[:255]
         year = params.get("year", "").strip()
@@ -75,14 +76,14 @@ class SearchFilters:
             if year.isdigit() and 1930 <= int(year) <= 2100:
                 f.year = int(year)
             else:
-                f.problems.append("Năm không hợp lệ, đã bỏ qua.")
+                f.problems.append(_("Năm không hợp lệ, đã bỏ qua."))
         for name, attr in (("from", "date_from"), ("to", "date_to")):
             raw = params.get(name, "").strip()
             if raw:
                 try:
                     setattr(f, attr, datetime.date.fromisoformat(raw[:10]))
                 except ValueError:
-                    f.problems.append("Ngày không hợp lệ (dùng dạng NNNN-TT-NN), đã bỏ qua.")
+                    f.problems.append(_("Ngày không hợp lệ (dùng dạng NNNN-TT-NN), đã bỏ qua."))
         sort = params.get("sort", "relevance")
         f.sort = sort if sort in SORTS else "relevance"
         page = params.get("page", "1")
@@ -333,7 +334,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         candidate_ids, response.backend = run_on_backend(work)
     except Exception:
         logger.exception("Search failed for %r", pq.text)
-        response.notices.append("Tra cứu tạm thời gặp sự cố, xin thử lại sau ít phút.")
+        response.notices.append(_("Tra cứu tạm thời gặp sự cố, xin thử lại sau ít phút."))
         return response
 
     rows = (

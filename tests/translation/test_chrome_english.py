@@ -108,3 +108,22 @@ def test_logged_in_header_and_not_found_page_in_english(client, users):
     html = response.content.decode()
     assert "Page not found" in html and 'href="/en/"' in html
     assert "Không tìm thấy trang" not in html
+
+
+def test_search_page_follows_the_address_language(client, home_page):
+    vi = page_html(client, "/tra-cuu/?q=dang+vien&year=abc")
+    en = page_html(client, "/en/tra-cuu/?q=dang+vien&year=abc")
+    for vietnamese, english in [
+        ("Từ khóa (có dấu hoặc không dấu)", "Keywords (with or without Vietnamese accents)"),
+        (">Lọc kết quả<", ">Filter results<"),
+        (">Phù hợp nhất<", ">Most relevant<"),
+        ("kết quả cho “dang vien”", "results for “dang vien”"),
+        ("Năm không hợp lệ, đã bỏ qua.", "Invalid year, ignored."),
+    ]:
+        assert vietnamese in vi and english not in vi
+        assert english in en and vietnamese not in en
+    # The English page's form and suggestions stay on the English address.
+    assert 'data-suggest-url="/en/api/search/suggest/"' in en
+    assert 'data-suggest-url="/api/search/suggest/"' in vi
+    # Type labels are translated too.
+    assert ">News article<" in en and ">Tin bài<" in vi
