@@ -127,3 +127,17 @@ def test_search_page_follows_the_address_language(client, home_page):
     assert 'data-suggest-url="/api/search/suggest/"' in vi
     # Type labels are translated too.
     assert ">News article<" in en and ">Tin bài<" in vi
+
+
+def test_home_page_sections_follow_the_address_language(client, home_page):
+    vi = page_html(client, "/")
+    en = page_html(client, "/en/")
+    for vietnamese, english in [
+        (">Tin tức mới<", ">Latest news<"),
+        (">Văn bản mới<", ">Latest documents<"),
+        (">Nghị quyết đang học tập<", ">Resolutions being studied<"),
+        ("Mời đồng chí <a href=", "Please <a href="),
+    ]:
+        assert vietnamese in vi and english not in vi
+        assert english in en and vietnamese not in en
+    assert 'href="/en/dang-nhap/?next=/"' in en and 'href="/dang-nhap/?next=/"' in vi
