@@ -29,7 +29,8 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import CharField, F, Q, Subquery
+from django.db.models.functions import Cast
 
 from wagtail.search.query import Phrase, PlainText
 
@@ -91,6 +92,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
             """Primary keys in rank order, without loading the objects."""
             if isinstance(self.query, FoldedQuery) and limit is not None:
                 return self.coordinated_ids(config, limit)
+            if isinstance(self.query, PlainText) and self.query.operator == "and" and limit is None:
+                return self.matching_ids(config)
             query = self.build_tsquery(self.query, config=config)
             title_rank = SearchRank(F("index_entries__autocomplete"), query) + SearchRank(
                 F("index_entries__title"), query
@@ -118,6 +121,21 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
                     # Unordered, so PostgreSQL stops at the first ``rest`` matches.
                     ids += list(body.order_by().values_list("pk", flat=True)[:rest])
             return ids[:limit] if limit is not None else ids
+
+        def matching_ids(self, config):
+            """Which pages of a (small) queryset match, unordered: the index rows of
+            just those pages, looked up by key, never a join over the whole index."""
+            query = self.build_tsquery(self.query, config=config)
+            object_ids = self.queryset.order_by().annotate(
+                _object_id=Cast("pk", output_field=CharField())
+            )
+            return [
+                int(oid)
+                for oid in self._entries()
+                .filter(object_id__in=Subquery(object_ids.values("_object_id")))
+                .filter(Q(body=query) | Q(autocomplete=query))
+                .values_list("object_id", flat=True)
+            ]
 
         # --- coordination levels (FoldedQuery) -----------------------------
 
