@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,10 +24,56 @@ class SiteBranding(BaseSiteSetting):
         default="Cơ quan chủ quản: Tỉnh ủy Đồng Nai. Ban Biên tập Sổ tay đảng viên điện tử.",
     )
 
-    panels = [FieldPanel("site_name"), FieldPanel("owner_name"), FieldPanel("footer_text")]
+    # What the English site (/en/) shows; empty falls back to the Vietnamese.
+    site_name_en = models.CharField(
+        "tên trang (tiếng Anh)",
+        max_length=120,
+        blank=True,
+        default="Electronic Party Member Handbook",
+    )
+    owner_name_en = models.CharField(
+        "đơn vị chủ quản (tiếng Anh)",
+        max_length=120,
+        blank=True,
+        default="Đồng Nai Provincial Party Organisation",
+    )
+    footer_text_en = models.TextField(
+        "chân trang (tiếng Anh)",
+        blank=True,
+        default=(
+            "Governing body: Đồng Nai Provincial Party Committee. "
+            "Editorial Board of the Electronic Party Member Handbook."
+        ),
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("owner_name"),
+        FieldPanel("footer_text"),
+        FieldPanel("site_name_en"),
+        FieldPanel("owner_name_en"),
+        FieldPanel("footer_text_en"),
+    ]
 
     class Meta:
         verbose_name = "nhận diện trang"
+
+    def _in_language(self, name):
+        if get_language() == "en":
+            return getattr(self, f"{name}_en") or getattr(self, name)
+        return getattr(self, name)
+
+    @property
+    def display_site_name(self):
+        return self._in_language("site_name")
+
+    @property
+    def display_owner_name(self):
+        return self._in_language("owner_name")
+
+    @property
+    def display_footer_text(self):
+        return self._in_language("footer_text")
 
 
 class HomePage(Page):

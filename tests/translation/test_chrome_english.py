@@ -141,3 +141,19 @@ def test_home_page_sections_follow_the_address_language(client, home_page):
         assert vietnamese in vi and english not in vi
         assert english in en and vietnamese not in en
     assert 'href="/en/dang-nhap/?next=/"' in en and 'href="/dang-nhap/?next=/"' in vi
+
+
+def test_site_name_and_footer_follow_the_address_language(client, home_page):
+    from cms.home.models import SiteBranding
+
+    vi = page_html(client, "/van-ban/")
+    en = page_html(client, "/en/")
+    assert "Sổ tay đảng viên điện tử" in vi and "Electronic Party Member Handbook" not in vi
+    assert "Electronic Party Member Handbook" in en
+    assert "Governing body: Đồng Nai Provincial Party Committee." in en
+    assert "Cơ quan chủ quản: Tỉnh ủy Đồng Nai" not in en
+    # An empty English name falls back to the Vietnamese one.
+    branding = SiteBranding.objects.get()
+    branding.site_name_en = ""
+    branding.save()
+    assert "Sổ tay đảng viên điện tử" in page_html(client, "/en/")
