@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from . import permissions, services, urls
 from .models import AdminNotification, ScopedGroupApprovalTask, ScreeningTask
@@ -186,6 +187,16 @@ def rescreen_after_edit(request, page):
         and state.revision_id != latest.pk
     ):
         state.specific.cancel(user=request.user, resume=True)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publish_under_a_workflow(request, action_type, objects, action):
+    """Bulk "publish" from a listing would skip review and state-secret screening."""
+    if action_type != "publish" or not issubclass(action.model, Page):
+        return None
+    if any(page.get_workflow() for page in objects):
+        return forbidden(request, NO_BYPASS_MESSAGE)
     return None
 
 

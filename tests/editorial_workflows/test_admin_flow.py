@@ -120,6 +120,27 @@ def test_direct_publish_is_not_possible_under_a_workflow(as_user, news_index):
     assert not page.live
 
 
+def test_bulk_publish_from_a_listing_is_refused_under_a_workflow(as_user, news_index, client):
+    admin = as_user("quantri")
+    page = admin.create(
+        news_index,
+        NewsArticlePage,
+        action="action-save",
+        title="Bản nháp chọn trong danh sách",
+        slug="ban-nhap-danh-sach",
+        paragraphs=[CLEAN],
+    )
+    client.force_login(page.owner)
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}&next=/admin/pages/"
+    assert client.get(url).status_code == 200  # Wagtail's confirmation screen
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code == 403
+    assert "không xuất bản trực tiếp" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+
+
 def test_bulletins_go_through_the_propaganda_department(as_user, users):
     from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
 
