@@ -110,18 +110,25 @@ def test_logged_in_header_and_not_found_page_in_english(client, users):
     assert "Không tìm thấy trang" not in html
 
 
+def assert_each_language_alone(vi, en, *pairs):
+    """Each (Vietnamese, English) pair: only the Vietnamese on ``vi``, only the English on ``en``."""
+    for vietnamese, english in pairs:
+        assert vietnamese in vi and english not in vi
+        assert english in en and vietnamese not in en
+
+
 def test_search_page_follows_the_address_language(client, home_page):
     vi = page_html(client, "/tra-cuu/?q=dang+vien&year=abc")
     en = page_html(client, "/en/tra-cuu/?q=dang+vien&year=abc")
-    for vietnamese, english in [
+    assert_each_language_alone(
+        vi,
+        en,
         ("Từ khóa (có dấu hoặc không dấu)", "Keywords (with or without Vietnamese accents)"),
         (">Lọc kết quả<", ">Filter results<"),
         (">Phù hợp nhất<", ">Most relevant<"),
         ("kết quả cho “dang vien”", "results for “dang vien”"),
         ("Năm không hợp lệ, đã bỏ qua.", "Invalid year, ignored."),
-    ]:
-        assert vietnamese in vi and english not in vi
-        assert english in en and vietnamese not in en
+    )
     # The English page's form and suggestions stay on the English address.
     assert 'data-suggest-url="/en/api/search/suggest/"' in en
     assert 'data-suggest-url="/api/search/suggest/"' in vi
@@ -132,14 +139,14 @@ def test_search_page_follows_the_address_language(client, home_page):
 def test_home_page_sections_follow_the_address_language(client, home_page):
     vi = page_html(client, "/")
     en = page_html(client, "/en/")
-    for vietnamese, english in [
+    assert_each_language_alone(
+        vi,
+        en,
         (">Tin tức mới<", ">Latest news<"),
         (">Văn bản mới<", ">Latest documents<"),
         (">Nghị quyết đang học tập<", ">Resolutions being studied<"),
         ("Mời đồng chí <a href=", "Please <a href="),
-    ]:
-        assert vietnamese in vi and english not in vi
-        assert english in en and vietnamese not in en
+    )
     assert 'href="/en/dang-nhap/?next=/"' in en and 'href="/dang-nhap/?next=/"' in vi
 
 
