@@ -89,7 +89,7 @@ def test_pages_with_every_word_come_first_when_big_tiers_are_cut(database_search
     tiers = [
         q["sql"]
         for q in ctx.captured_queries
-        if 'FROM "wagtailsearch_indexentry"' in q["sql"] and "to_tsquery" in q["sql"]
+        if q["sql"].startswith('SELECT "wagtailsearch_indexentry"."id"') and "LIMIT" in q["sql"]
     ]
     assert len(tiers) >= 3  # title: 4 of 4 words, 3 of 4, 2 of 4 (cut), …
     assert all("wagtailcore_page" not in sql for sql in tiers)
