@@ -120,3 +120,31 @@ def test_search_gin_indexes_keep_a_small_pending_list():
         rows = cursor.fetchall()
     assert len(rows) == 3  # autocomplete, title, body
     assert all(options and "gin_pending_list_limit=256" in options for _name, options in rows)
+
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's ranked plan (the PostgreSQL pass has its own)"
+)
+
+
+@sqlite_only
+def test_sqlite_ranks_with_one_fts_match_and_checks_pages_in_chunks(database_search, monkeypatch):
+    monkeypatch.setattr(database_backend, "SQLITE_CHUNK", 2)
+    news = NewsIndexPage.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
+    crowd = [
+        NewsArticlePageFactory(parent=news, title=f"Thủy lợi mùa khô, đợt {i}") for i in range(5)
+    ]
+    best = NewsArticlePageFactory(parent=news, title="Công trình thủy lợi nội đồng Cẩm Mỹ")
+    members_only = BulletinPageFactory(
+        parent=BulletinIndexPage.objects.get(slug="ban-tin"),
+        title="Công trình thủy lợi trong bản tin nội bộ",
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        response = search("cong trinh thuy loi", AnonymousUser())
+    slugs = [r["page"].slug for r in response.results]
+    assert slugs[0] == best.slug
+    assert {p.slug for p in crowd} <= set(slugs)
+    assert members_only.slug not in slugs and response.total == 6
+    # bm25 once: no statement repeats the MATCH in a per-page subquery (stock Wagtail does).
+    matches = [q["sql"] for q in ctx.captured_queries if " MATCH " in q["sql"]]
+    assert matches and all(sql.count(" MATCH ") == 1 for sql in matches)
