@@ -235,6 +235,7 @@ def _ranked_sqlite(params):
     """
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
@@ -242,7 +243,15 @@ def _ranked_sqlite(params):
     from modelsearch.query import MatchAll, Not
     from modelsearch.utils import get_descendants_content_types_pks
 
-    class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    class RankedMixin:
+        def search(self, config, start, stop, score_field=None):
+            plain = not isinstance(normalize(self.query), (MatchAll, Not))
+            if plain and self.order_by_relevance and score_field is None and stop is not None:
+                ids = self.ranked_ids(config, stop)[start or 0 : stop]
+                objects = self.queryset.in_bulk(ids)
+                return [objects[pk] for pk in ids if pk in objects]
+            return super().search(config, start, stop, score_field)
+
         def ranked_ids(self, config, limit=None):
             query = normalize(self.query)
             if isinstance(query, (MatchAll, Not)):
@@ -280,7 +289,14 @@ def _ranked_sqlite(params):
                 start += SQLITE_CHUNK
             return ids[:limit]
 
+    class RankedSQLiteSearchQueryCompiler(RankedMixin, SQLiteSearchQueryCompiler):
+        pass
+
+    class RankedSQLiteAutocompleteQueryCompiler(RankedMixin, SQLiteAutocompleteQueryCompiler):
+        pass
+
     class RankedSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = RankedSQLiteSearchQueryCompiler
+        autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
 
     return RankedSQLiteSearchBackend(params)

@@ -16,7 +16,7 @@ from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsIndexPage
 from cms.search import database_backend
 from cms.search.database_backend import coordination_tiers
-from cms.search.services import search
+from cms.search.services import search, suggest
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the tiered plan is PostgreSQL's (CI runs it there)"
@@ -146,5 +146,11 @@ def test_sqlite_ranks_with_one_fts_match_and_checks_pages_in_chunks(database_sea
     assert {p.slug for p in crowd} <= set(slugs)
     assert members_only.slug not in slugs and response.total == 6
     # bm25 once: no statement repeats the MATCH in a per-page subquery (stock Wagtail does).
+    matches = [q["sql"] for q in ctx.captured_queries if " MATCH " in q["sql"]]
+    assert matches and all(sql.count(" MATCH ") == 1 for sql in matches)
+    # Suggestions (FTS prefix match on the folded titles) take the same path.
+    with CaptureQueriesContext(connection) as ctx:
+        titles = [s["title"] for s in suggest("cong trinh thuy", AnonymousUser())]
+    assert titles == [best.title]
     matches = [q["sql"] for q in ctx.captured_queries if " MATCH " in q["sql"]]
     assert matches and all(sql.count(" MATCH ") == 1 for sql in matches)
