@@ -122,40 +122,43 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+def _meeting_action(request, pk, action, done):
+    """Run one of the secretary's or member's meeting actions; refusals are explained."""
+    meeting = _meeting_for(request.user, pk)
+    try:
+        action(request.user, meeting)
+    except MeetingError as error:
+        return _refused(request, error, meeting)
+    messages.success(request, done)
+    return redirect("meetings:detail", pk=pk)
+
+
 @login_required
 @require_POST
 def meeting_open(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    try:
-        services.open_meeting(request.user, meeting)
-    except MeetingError as error:
-        return _refused(request, error, meeting)
-    messages.success(request, "Đã khai mạc buổi sinh hoạt. Đảng viên có thể điểm danh.")
-    return redirect("meetings:detail", pk=pk)
+    return _meeting_action(
+        request,
+        pk,
+        services.open_meeting,
+        "Đã khai mạc buổi sinh hoạt. Đảng viên có thể điểm danh.",
+    )
 
 
 @login_required
 @require_POST
 def meeting_close(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    try:
-        services.close_meeting(request.user, meeting)
-    except MeetingError as error:
-        return _refused(request, error, meeting)
-    messages.success(request, "Đã bế mạc buổi sinh hoạt; điểm danh và biểu quyết đã được chốt.")
-    return redirect("meetings:detail", pk=pk)
+    return _meeting_action(
+        request,
+        pk,
+        services.close_meeting,
+        "Đã bế mạc buổi sinh hoạt; điểm danh và biểu quyết đã được chốt.",
+    )
 
 
 @login_required
 @require_POST
 def check_in(request, pk):
-    meeting = _meeting_for(request.user, pk)
-    try:
-        services.check_in(request.user, meeting)
-    except MeetingError as error:
-        return _refused(request, error, meeting)
-    messages.success(request, "Đồng chí đã điểm danh: có mặt.")
-    return redirect("meetings:detail", pk=pk)
+    return _meeting_action(request, pk, services.check_in, "Đồng chí đã điểm danh: có mặt.")
 
 
 @login_required
