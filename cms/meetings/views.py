@@ -122,24 +122,24 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def _meeting_action(request, pk, action, done):
-    """Run one of the secretary's or member's meeting actions; refusals are explained."""
-    meeting = _meeting_for(request.user, pk)
+def _meeting_action(request, meeting, run, done):
+    """Run one meeting or motion action; refusals are explained, success goes back to the meeting."""
     try:
-        action(request.user, meeting)
+        run()
     except MeetingError as error:
         return _refused(request, error, meeting)
     messages.success(request, done)
-    return redirect("meetings:detail", pk=pk)
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @login_required
 @require_POST
 def meeting_open(request, pk):
+    meeting = _meeting_for(request.user, pk)
     return _meeting_action(
         request,
-        pk,
-        services.open_meeting,
+        meeting,
+        lambda: services.open_meeting(request.user, meeting),
         "Đã khai mạc buổi sinh hoạt. Đảng viên có thể điểm danh.",
     )
 
@@ -147,10 +147,11 @@ def meeting_open(request, pk):
 @login_required
 @require_POST
 def meeting_close(request, pk):
+    meeting = _meeting_for(request.user, pk)
     return _meeting_action(
         request,
-        pk,
-        services.close_meeting,
+        meeting,
+        lambda: services.close_meeting(request.user, meeting),
         "Đã bế mạc buổi sinh hoạt; điểm danh và biểu quyết đã được chốt.",
     )
 
@@ -158,7 +159,13 @@ def meeting_close(request, pk):
 @login_required
 @require_POST
 def check_in(request, pk):
-    return _meeting_action(request, pk, services.check_in, "Đồng chí đã điểm danh: có mặt.")
+    meeting = _meeting_for(request.user, pk)
+    return _meeting_action(
+        request,
+        meeting,
+        lambda: services.check_in(request.user, meeting),
+        "Đồng chí đã điểm danh: có mặt.",
+    )
 
 
 @login_required
@@ -234,24 +241,24 @@ def _motion_for(user, motion_pk):
 @require_POST
 def motion_open(request, motion_pk):
     motion = _motion_for(request.user, motion_pk)
-    try:
-        services.open_motion(request.user, motion)
-    except MeetingError as error:
-        return _refused(request, error, motion.meeting)
-    messages.success(request, "Đã mở biểu quyết.")
-    return redirect("meetings:detail", pk=motion.meeting_id)
+    return _meeting_action(
+        request,
+        motion.meeting,
+        lambda: services.open_motion(request.user, motion),
+        "Đã mở biểu quyết.",
+    )
 
 
 @login_required
 @require_POST
 def motion_close(request, motion_pk):
     motion = _motion_for(request.user, motion_pk)
-    try:
-        services.close_motion(request.user, motion)
-    except MeetingError as error:
-        return _refused(request, error, motion.meeting)
-    messages.success(request, "Đã kết thúc biểu quyết; kết quả được công bố.")
-    return redirect("meetings:detail", pk=motion.meeting_id)
+    return _meeting_action(
+        request,
+        motion.meeting,
+        lambda: services.close_motion(request.user, motion),
+        "Đã kết thúc biểu quyết; kết quả được công bố.",
+    )
 
 
 @login_required

@@ -47,6 +47,12 @@ def _any(words):
     return " | ".join(f"'{w}'" for w in words)
 
 
+def object_id_subquery(queryset):
+    """The queryset's keys as index-table ``object_id`` values (text), for a keyed lookup."""
+    keyed = queryset.order_by().annotate(_object_id=Cast("pk", output_field=CharField()))
+    return Subquery(keyed.values("_object_id"))
+
+
 def coordination_tiers(terms):
     """tsquery texts for "at least k of the n words", k from n down to 1.
 
@@ -131,13 +137,10 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
             """Which pages of a (small) queryset match, unordered: the index rows of
             just those pages, looked up by key, never a join over the whole index."""
             query = self.build_tsquery(self.query, config=config)
-            object_ids = self.queryset.order_by().annotate(
-                _object_id=Cast("pk", output_field=CharField())
-            )
             return [
                 int(oid)
                 for oid in self._entries()
-                .filter(object_id__in=Subquery(object_ids.values("_object_id")))
+                .filter(object_id__in=object_id_subquery(self.queryset))
                 .filter(Q(body=query) | Q(autocomplete=query))
                 .values_list("object_id", flat=True)
             ]
@@ -264,13 +267,10 @@ def _ranked_sqlite(params):
             )
             if limit is None:
                 # Which pages of a (small) queryset match: unordered, looked up by key.
-                object_ids = self.queryset.order_by().annotate(
-                    _object_id=Cast("pk", output_field=CharField())
-                )
                 return [
                     int(oid)
                     for oid in entries.filter(
-                        index_entry__object_id__in=Subquery(object_ids.values("_object_id"))
+                        index_entry__object_id__in=object_id_subquery(self.queryset)
                     ).values_list("index_entry__object_id", flat=True)
                 ]
             rank = self._build_rank_expression(self.get_search_vectors(), config)
