@@ -24,12 +24,15 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from cms.meetings import live  # noqa: E402
 from cms.meetings.models import Meeting  # noqa: E402
+from tests.account_gates import pass_account_gates  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 N = int(os.environ.get("N", "500"))
 meeting = Meeting.objects.filter(cell__code="CM-X1-A1").order_by("-date").first()
 client = Client()
-client.force_login(meeting.cell.members.get(user__username="dangvien").user)
+bench_user = meeting.cell.members.get(user__username="dangvien").user
+client.force_login(bench_user)
+pass_account_gates(client, bench_user)  # 2FA and the processing notice (tests/account_gates.py)
 url = f"/api/sinh-hoat-chi-bo/{meeting.pk}/truc-tiep.json"
 
 

@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class EditorialWorkflowsConfig(AppConfig):
     name = "editorial_workflows"
     verbose_name = "Quy trình duyệt nội dung"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import signal_handlers

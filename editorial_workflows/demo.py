@@ -1,14 +1,16 @@
 """Demo editorial board: committee sections, scoped accounts and the workflows."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from cms.bulletins.models import BulletinIndexPage
+from cms.core import roles
+from cms.core.pages import child_page
+from cms.documents.factories import DocumentIndexPageFactory
 from cms.documents.models import DocumentIndexPage
-from cms.home import roles
-from cms.home.demo_site import child_page
 from cms.members.choices import OrgLevel
+from cms.members.demo import demo_user
 from cms.members.models import PartyOrganization
+from cms.news.factories import NewsIndexPageFactory
 from cms.news.models import NewsIndexPage
 from cms.resolutions.models import ResolutionIndexPage
 
@@ -43,14 +45,14 @@ def committee_sections(news_index, document_index):
         label = committee_label(committee.name)
         news, _ = child_page(
             news_index,
-            NewsIndexPage,
+            NewsIndexPageFactory,
             slug,
             title=committee.name,
             intro=f"Tin hoạt động của Đảng bộ {label}.",
         )
         docs, _ = child_page(
             document_index,
-            DocumentIndexPage,
+            DocumentIndexPageFactory,
             slug,
             title=committee.name,
             intro=f"Văn bản của Đảng bộ {label}.",
@@ -68,14 +70,6 @@ def seed(ctx):
     sections = committee_sections(news_index, document_index)
     setup([news_index, document_index], propaganda, sections)
 
-    User = get_user_model()
     for username, full_name, group_names in SCOPED_ACCOUNTS:
-        if User.objects.filter(username=username).exists():
-            continue
-        family, _, given = full_name.rpartition(" ")
-        user = User(
-            username=username, first_name=given, last_name=family, email=f"{username}@dongnai.local"
-        )
-        user.set_password(ctx["password"])
-        user.save()
-        user.groups.add(*Group.objects.filter(name__in=group_names))
+        groups = Group.objects.filter(name__in=group_names)
+        demo_user(username, full_name, ctx["password"], groups=groups)

@@ -13,10 +13,11 @@ assigned in the admin (Cài đặt → Quy trình duyệt):
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import CharField, Subquery
+from django.db.models import CharField, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -24,7 +25,7 @@ from wagtail.log_actions import LogContext, log
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, TaskState
 from wagtail.signals import task_submitted
 
-from . import permissions
+from . import objects, permissions
 from .screening import screen
 
 
@@ -161,7 +162,12 @@ class ScopedGroupApprovalTask(AbstractGroupApprovalTask):
             .annotate(sid=Cast("pk", CharField()))
             .values("sid")
         )
-        return states.filter(workflow_state__object_id__in=Subquery(in_scope))
+        # Other objects (snippets) are scoped one by one through ``get_actions``.
+        page_type = ContentType.objects.get_for_model(Page)
+        return states.filter(
+            ~Q(workflow_state__base_content_type=page_type)
+            | Q(workflow_state__object_id__in=Subquery(in_scope))
+        )
 
     def check_action(self, task_state, user, action_name):
         obj = task_state.workflow_state.content_object
@@ -228,7 +234,7 @@ class FinalApprovalTask(ScopedGroupApprovalTask):
         self.check_action(task_state, user, action_name)
         adopt_unchanged_latest(task_state)
         go_live_at = kwargs["go_live_at"]
-        page = task_state.workflow_state.content_object.specific
+        page = objects.specific(task_state.workflow_state.content_object)
         revision = page.get_latest_revision()
         revision.content["go_live_at"] = DjangoJSONEncoder().default(go_live_at)
         revision.save(update_fields=["content"])
@@ -298,7 +304,7 @@ class ScreeningTask(AbstractGroupApprovalTask):
         state.revision = page.get_latest_revision()
         state.findings = screen(state.revision.as_object())
         state.save()
-        specific_page = page.specific
+        specific_page = objects.specific(page)
         if not state.findings:
             log(
                 instance=specific_page,
@@ -368,7 +374,7 @@ class ScreeningTask(AbstractGroupApprovalTask):
             if not reason:
                 raise PermissionDenied("Phải ghi rõ lý do gỡ chặn.")
             log(
-                instance=task_state.workflow_state.content_object.specific,
+                instance=objects.specific(task_state.workflow_state.content_object),
                 action="editorial_workflows.screening_clear",
                 user=user,
                 revision=task_state.revision,
@@ -377,6 +383,20 @@ class ScreeningTask(AbstractGroupApprovalTask):
             task_state.approve(user=user, comment=reason)
         elif action_name == "reject":
             task_state.reject(user=user, comment=kwargs.get("comment") or "")
+
+
+class EditorialBoard(models.Model):
+    """No rows: it carries the editorial board's own permissions, granted to
+    groups (as Wagtail's ``wagtailadmin.Admin`` carries ``access_admin``)."""
+
+    class Meta:
+        default_permissions = []
+        permissions = [("view_approval_history", "Xem lịch sử duyệt nội dung toàn tỉnh")]
+        verbose_name = "Ban Biên tập"
+        verbose_name_plural = "Ban Biên tập"
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
 
 
 class AdminNotification(models.Model):

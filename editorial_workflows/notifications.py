@@ -11,9 +11,11 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils import timezone
 
+from . import objects
 from .models import AdminNotification, ScopedGroupApprovalTask, ScreeningTask
-from .services import display_name  # noqa: E402
+from .services import display_name, notify_targets_for
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +23,7 @@ SUBJECT_PREFIX = "[Sổ tay đảng viên] "
 
 
 def _edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return objects.edit_url(page)
 
 
 def notify(users, subject, message, url=""):
@@ -47,12 +49,10 @@ def _authors(workflow_state):
 
 
 def _title(page):
-    return f"«{page.get_admin_display_title()}»"
+    return f"«{objects.title(page)}»"
 
 
 def task_submitted(task_state, user=None):
-    from .services import notify_targets_for
-
     task = task_state.task.specific
     page = task_state.workflow_state.content_object
     if isinstance(task, ScreeningTask):
@@ -63,7 +63,7 @@ def task_submitted(task_state, user=None):
         url = reverse("editorial_workflows:findings", args=[task_state.pk])
         notify(
             notify_targets_for(task_state),
-            f"Bị chặn kiểm tra bảo mật: {page.title}",
+            f"Bị chặn kiểm tra bảo mật: {objects.title(page)}",
             f"{_title(page)} bị chặn ở bước {task.name}: phát hiện {len(task_state.findings)} "
             f"dấu hiệu bí mật nhà nước ({markings}). Cán bộ bảo mật xem xét để gỡ chặn "
             "hoặc trả lại tác giả.",
@@ -71,7 +71,7 @@ def task_submitted(task_state, user=None):
         )
         notify(
             _authors(task_state.workflow_state),
-            f"Bài bị chặn: {page.title}",
+            f"Bài bị chặn: {objects.title(page)}",
             f"{_title(page)} bị chặn ở bước {task.name} ({markings}). Hãy xem các phát hiện, "
             "sửa bài để gỡ nội dung đó (bài sẽ được kiểm tra lại khi lưu), hoặc chờ cán bộ "
             "bảo mật xem xét.",
@@ -80,7 +80,7 @@ def task_submitted(task_state, user=None):
     elif isinstance(task, ScopedGroupApprovalTask):
         notify(
             notify_targets_for(task_state),
-            f"Chờ duyệt: {page.title}",
+            f"Chờ duyệt: {objects.title(page)}",
             f"{_title(page)} đang chờ bạn xử lý ở bước {task.name}.",
             _edit_url(page),
         )
@@ -94,10 +94,10 @@ def task_finished(task_state, user=None, approved=True):
     who = display_name(user) if user else "hệ thống (tự động)"
     comment = f" Nhận xét: {task_state.comment}" if task_state.comment else ""
     if approved:
-        subject = f"Đã qua bước {task.name}: {page.title}"
+        subject = f"Đã qua bước {task.name}: {objects.title(page)}"
         message = f"{_title(page)} đã qua bước {task.name} (người xử lý: {who}).{comment}"
     else:
-        subject = f"Cần chỉnh sửa: {page.title}"
+        subject = f"Cần chỉnh sửa: {objects.title(page)}"
         message = (
             f"{_title(page)} được yêu cầu chỉnh sửa ở bước {task.name} (người xử lý: {who}).{comment}"
             " Sau khi sửa, hãy gửi duyệt lại."
@@ -107,14 +107,12 @@ def task_finished(task_state, user=None, approved=True):
 
 
 def workflow_approved(workflow_state, user=None):
-    page = workflow_state.content_object.specific
+    page = objects.specific(workflow_state.content_object)
     page.refresh_from_db()
     if page.live:
         outcome = "đã được phê duyệt và xuất bản"
     elif page.go_live_at or page.get_latest_revision().approved_go_live_at:
         when = page.get_latest_revision().approved_go_live_at or page.go_live_at
-        from django.utils import timezone
-
         outcome = (
             "đã được phê duyệt, hẹn xuất bản lúc "
             f"{timezone.localtime(when).strftime('%H:%M ngày %d/%m/%Y')}"
@@ -123,7 +121,7 @@ def workflow_approved(workflow_state, user=None):
         outcome = "đã được phê duyệt"
     notify(
         _authors(workflow_state),
-        f"Đã phê duyệt: {page.title}",
+        f"Đã phê duyệt: {objects.title(page)}",
         f"{_title(page)} {outcome}.",
         _edit_url(page),
     )

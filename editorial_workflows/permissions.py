@@ -14,6 +14,8 @@ from django.db.models import Q
 
 from wagtail.models import GroupPagePermission, Page, Revision
 
+from cms.core import roles
+
 SELF_APPROVAL_MESSAGE = (
     "Bạn không thể duyệt phiên bản do chính mình soạn thảo hoặc chỉnh sửa lần cuối "
     "(nguyên tắc tách bạch nhiệm vụ: người viết không tự duyệt bài của mình). "
@@ -45,11 +47,35 @@ def has_scope(user):
     return paths is not None and bool(paths)
 
 
+def scope_page(obj):
+    """The page whose section scopes ``obj``: the page itself, or for a snippet
+    under a workflow (a published Q&A…) the page it belongs to
+    (``workflow_scope_page``); ``None`` when it names none."""
+    if isinstance(obj, Page):
+        return obj
+    return getattr(obj, "workflow_scope_page", None)
+
+
 def page_in_scope(user, page):
     paths = scope_paths(user)
     if paths is None:
         return True
+    page = scope_page(page)
+    if page is None:
+        return False
     return any(page.path.startswith(path) for path in paths)
+
+
+def within_scope(user, page):
+    """Not restricted by a scope, or ``page`` lies in it."""
+    return not has_scope(user) or page_in_scope(user, page)
+
+
+def navigable(user, page):
+    """``page`` is in the scope or above it (the way to it in the explorer)."""
+    if within_scope(user, page):
+        return True
+    return any(path.startswith(page.path) for path in scope_paths(user))
 
 
 def scope_q(user, prefix=""):
@@ -157,16 +183,6 @@ def is_author(user, task_state):
 
 
 def can_view_history(user):
-    """The approval history report: administrators, approvers and security officers."""
-    from cms.home import roles
-
-    if user.is_superuser:
-        return True
-    return user.groups.filter(
-        name__in=[
-            roles.ADMINISTRATORS,
-            roles.APPROVERS,
-            roles.PROPAGANDA_APPROVERS,
-            roles.SECURITY_OFFICERS,
-        ]
-    ).exists()
+    """The approval history report (granted to administrators, the province-wide
+    approvers and security officers; see cms/core/roles.py)."""
+    return user.has_perm(roles.perm_name(roles.VIEW_APPROVAL_HISTORY))

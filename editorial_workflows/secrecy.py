@@ -30,7 +30,10 @@ the NFC text the admin and the extractors produce).
 import re
 from dataclasses import asdict, dataclass
 
-from cms.search.folding import fold, normalize
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.core.folding import fold, normalize
 
 CONTEXT_CHARS = 40
 
@@ -153,10 +156,8 @@ def _number_patterns(numbers):
 
 def _configured_numbers():
     try:
-        from django.conf import settings
-
         return list(getattr(settings, "SECRECY_CLASSIFIED_NUMBERS", []) or [])
-    except Exception:  # settings not configured: a bare script
+    except ImproperlyConfigured:  # settings not configured: a bare script
         return []
 
 

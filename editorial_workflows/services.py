@@ -1,10 +1,12 @@
 """Queries and actions shared by the admin panels, views and notifications."""
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail.models import Task, TaskState
+from wagtail.models import Page, Task, TaskState
 
 from . import permissions
+from .models import ScopedGroupApprovalTask, ScreeningTaskState
 
 
 def awaiting(user):
@@ -32,7 +34,7 @@ def awaiting(user):
             entry = groups.setdefault(task.pk, {"task": task, "items": [], "oldest": None})
             entry["items"].append(
                 {
-                    "page": page.specific_deferred,
+                    "page": page.specific_deferred if isinstance(page, Page) else page,
                     "state": state,
                     "age": now - state.started_at,
                     "author": display_name(state.workflow_state.requested_by)
@@ -54,10 +56,6 @@ def notify_targets_for(task_state):
     Not the authors; for the scoped review and approval stages, only those whose
     scope holds the page (security officers screen the whole province).
     """
-    from django.contrib.auth import get_user_model
-
-    from .models import ScopedGroupApprovalTask
-
     task = task_state.task.specific
     page = task_state.workflow_state.content_object
     users = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
@@ -72,8 +70,6 @@ def notify_targets_for(task_state):
 
 def blocked_screenings():
     """Screenings waiting for a security officer, oldest first."""
-    from .models import ScreeningTaskState
-
     return ScreeningTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).order_by(
         "started_at"
     )
@@ -93,5 +89,4 @@ def display_name(user):
     """A person's name in Vietnamese order (family name first), else the username."""
     if user is None:
         return "Hệ thống (tự động)"
-    name = " ".join(part for part in (user.last_name, user.first_name) if part)
-    return name or user.get_username()
+    return user.get_full_name() or user.get_username()

@@ -6,12 +6,24 @@ changed afterwards in the admin (Cài đặt → Quy trình duyệt, Nhóm).
 """
 
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from cms.home import roles
-from cms.search.folding import fold
+from cms.bulletins.models import BulletinIndexPage
+from cms.core import roles
+from cms.core.folding import fold
+from cms.documents.models import DocumentIndexPage
+from cms.news.models import NewsIndexPage
+from cms.resolutions.models import ResolutionIndexPage
+from cms.study.models import PublishedQuestion
 
 from .models import FinalApprovalTask, ReviewTask, ScreeningTask
 
@@ -60,11 +72,13 @@ def grant(group, page, permission_types):
 
 
 def scoped_groups(scope_label, base_groups):
-    """The committee's editor/reviewer/approver groups, with their role's model permissions."""
+    """The committee's editor/reviewer/approver groups, with their role's
+    permissions except the province-wide ones."""
     groups = {}
     for role in roles.SCOPED_ROLES:
         group, _ = Group.objects.get_or_create(name=roles.scoped_group_name(role, scope_label))
-        group.permissions.add(*base_groups[role].permissions.all())
+        inherited = base_groups[role].permissions.select_related("content_type")
+        group.permissions.add(*[p for p in inherited if not roles.is_province_wide(p)])
         groups[role] = group
     return groups
 
@@ -135,15 +149,16 @@ def setup(main_sections, propaganda_sections, committee_sections=()):
         ],
         propaganda_sections,
     )
+    # Members' questions published on the materials go through the same stages.
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(PublishedQuestion),
+        defaults={"workflow": propaganda},
+    )
     return main, propaganda
 
 
 def default_sections():
     """The site's section pages as they exist (news, documents, bulletins, resolutions)."""
-    from cms.bulletins.models import BulletinIndexPage
-    from cms.documents.models import DocumentIndexPage
-    from cms.news.models import NewsIndexPage
-    from cms.resolutions.models import ResolutionIndexPage
 
     def top(model):
         return list(model.objects.filter(depth=3))

@@ -1,5 +1,6 @@
 """Connects the workflow signals to notifications."""
 
+from wagtail.admin import signal_handlers as wagtail_handlers
 from wagtail.signals import task_approved, task_rejected, task_submitted, workflow_approved
 
 from . import notifications
@@ -30,8 +31,6 @@ def register():
 
 def silence_wagtail_workflow_emails():
     """Wagtail's own workflow emails are not scope-aware: ours replace them."""
-    from wagtail.admin import signal_handlers as wagtail_handlers
-
     for notifier in (
         wagtail_handlers.task_submission_email_notifier,
         wagtail_handlers.workflow_submission_email_notifier,

@@ -18,7 +18,7 @@ from wagtail.models import PageLogEntry
 
 import django_filters
 
-from . import permissions
+from . import objects, permissions
 from .models import ClearanceForm, RequiredCommentForm, ScreeningTaskState
 from .services import display_name
 
@@ -37,10 +37,10 @@ def _highlight(finding):
 def screening_findings(request, task_state_id):
     """What a screening found, in context; security officers clear or return it here."""
     state = get_object_or_404(ScreeningTaskState, pk=task_state_id)
-    page = state.workflow_state.content_object.specific
+    page = objects.specific(state.workflow_state.content_object)
     task = state.task.specific
     officer = task._officer(request.user)
-    if not (officer or page.permissions_for_user(request.user).can_edit()):
+    if not (officer or objects.can_edit(page, request.user)):
         raise PermissionDenied
     actions = (
         [name for name, _l, _m in task.get_actions(page, request.user)]
@@ -63,14 +63,10 @@ def screening_findings(request, task_state_id):
             "finished_by_name": display_name(state.finished_by) if state.finished_by else "",
             "clear_form": ClearanceForm(),
             "return_form": RequiredCommentForm(),
-            "clear_url": reverse(
-                "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]
-            ),
-            "return_url": reverse(
-                "wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.pk]
-            ),
+            "clear_url": objects.workflow_action_url(page, "approve", state.pk),
+            "return_url": objects.workflow_action_url(page, "reject", state.pk),
             "next_url": reverse("editorial_workflows:findings", args=[state.pk]),
-            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "edit_url": objects.edit_url(page),
         },
     )
 

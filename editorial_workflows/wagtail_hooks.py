@@ -1,6 +1,18 @@
-"""Admin wiring: scopes in the explorer and editor, dashboard panels, audit, report."""
+"""Admin wiring: editorial scopes, no publishing around the workflow, dashboard
+panels, audit actions and the approval history report.
+
+Scopes are Wagtail page permissions (see ``permissions.py``), so Wagtail's own
+page permission checks already keep a user to their scope in every page view;
+the hooks below refuse, with the reason, whatever reaches them outside it
+(moving a page across scopes, copying another section's page…) and keep other
+sections out of the explorer and of the page chooser. They name no admin URL,
+so an upgrade that renames one changes nothing.
+"""
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -54,6 +66,14 @@ def register_actions(actions):
     )
 
 
+@hooks.register("register_permissions")
+def register_editorial_permissions():
+    """The board's own permissions, grantable to groups in Cài đặt → Nhóm."""
+    return Permission.objects.filter(
+        content_type__app_label="editorial_workflows", codename="view_approval_history"
+    )
+
+
 class HistoryMenuItem(MenuItem):
     def is_shown(self, request):
         return permissions.can_view_history(request.user)
@@ -70,15 +90,19 @@ def register_history_report():
     )
 
 
-class AwaitingPanel(Component):
+class UserPanel(Component):
+    """A dashboard panel about the signed-in user."""
+
+    def __init__(self, user):
+        self.user = user
+
+
+class AwaitingPanel(UserPanel):
     """Chờ tôi duyệt: what awaits the signed-in user, by stage, oldest age first."""
 
     name = "cho_toi_duyet"
     order = 50
     template_name = "editorial_workflows/awaiting_panel.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         stages = services.awaiting(self.user)
@@ -93,15 +117,12 @@ class AwaitingPanel(Component):
         return {"stages": stages}
 
 
-class NotificationsPanel(Component):
+class NotificationsPanel(UserPanel):
     """Thông báo duyệt bài: the latest workflow messages for the signed-in user."""
 
     name = "thong_bao_duyet"
     order = 60
     template_name = "editorial_workflows/notifications_panel.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         return {"notifications": AdminNotification.objects.filter(recipient=self.user)[:8]}
@@ -114,10 +135,32 @@ def add_panels(request, panels):
     panels.append(NotificationsPanel(request.user))
 
 
+# --- scopes ---------------------------------------------------------------
+
+
+def out_of_scope(request, *pages):
+    """The explained 403 when any of ``pages`` lies outside the user's scope."""
+    if all(permissions.within_scope(request.user, page) for page in pages):
+        return None
+    return forbidden(request, permissions.OUT_OF_SCOPE_MESSAGE)
+
+
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer_to_scope(parent_page, pages, request):
+    """Only the scope and the way to it; another section cannot be explored at all."""
+    user = request.user
+    if not permissions.has_scope(user):
+        return pages
+    if parent_page is not None and not permissions.navigable(user, parent_page):
+        raise PermissionDenied(permissions.OUT_OF_SCOPE_MESSAGE)
+    return pages.filter(permissions.navigable_q(user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_chooser_to_scope(pages, request):
+    """Published pages may be linked from anywhere; drafts only within the scope."""
     if permissions.has_scope(request.user):
-        pages = pages.filter(permissions.navigable_q(request.user))
+        pages = pages.filter(permissions.navigable_q(request.user) | Q(live=True))
     return pages
 
 
@@ -130,9 +173,10 @@ def _current_task(page):
 def check_edit(request, page):
     user = request.user
     task = _current_task(page)
-    grants = task is not None and task.user_can_access_editor(page, user)
-    if permissions.has_scope(user) and not permissions.page_in_scope(user, page) and not grants:
-        return forbidden(request, permissions.OUT_OF_SCOPE_MESSAGE)
+    if not (task is not None and task.user_can_access_editor(page, user)):
+        refusal = out_of_scope(request, page)
+        if refusal:
+            return refusal
     if request.method == "POST" and request.POST.get("action-publish") and page.get_workflow():
         return forbidden(request, NO_BYPASS_MESSAGE)
     if request.method != "GET" or task is None:
@@ -160,9 +204,9 @@ def check_edit(request, page):
 
 @hooks.register("before_create_page")
 def check_create(request, parent_page, page_class):
-    user = request.user
-    if permissions.has_scope(user) and not permissions.page_in_scope(user, parent_page):
-        return forbidden(request, permissions.OUT_OF_SCOPE_MESSAGE)
+    refusal = out_of_scope(request, parent_page)
+    if refusal:
+        return refusal
     if (
         request.method == "POST"
         and request.POST.get("action-publish")
@@ -170,6 +214,24 @@ def check_create(request, parent_page, page_class):
     ):
         return forbidden(request, NO_BYPASS_MESSAGE)
     return None
+
+
+@hooks.register("before_move_page")
+def check_move(request, page, destination):
+    return out_of_scope(request, page, destination)
+
+
+@hooks.register("before_copy_page")
+def check_copy(request, page):
+    # The destination is checked by Wagtail (an "add" permission there = in scope).
+    return out_of_scope(request, page)
+
+
+@hooks.register("before_delete_page")
+@hooks.register("before_unpublish_page")
+@hooks.register("before_convert_alias_page")
+def check_page_in_scope(request, page):
+    return out_of_scope(request, page)
 
 
 @hooks.register("after_edit_page")

@@ -25,12 +25,15 @@ cat <<MSG
     Trang quản trị:    http://127.0.0.1:8000/admin/
     Kiểm tra hệ thống: http://127.0.0.1:8000/healthz
 
-  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD:-Demo@2026}):
+  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD:-Demo@2026}).
+  Cán bộ: gõ tên đăng nhập (ở /admin/ hoặc /dang-nhap/):
     quantri    quản trị hệ thống          bientap    biên tập viên
     duyetbai   Ban Biên tập – biên tập    pheduyet   Ban Biên tập – phê duyệt
     baomat     cán bộ bảo mật             tuyengiao  Ban Tuyên giáo
-    tochuc     Ban Tổ chức                bithu      bí thư chi bộ (thẻ 75000001)
-    dangvien   đảng viên (thẻ 75000002)
+    tochuc     Ban Tổ chức
+  Đảng viên: gõ SỐ THẺ ĐẢNG VIÊN (không phải tên đăng nhập) ở /dang-nhap/:
+    75000001   bí thư chi bộ (tài khoản bithu)
+    75000002   đảng viên (tài khoản dangvien)
 
 MSG
 $PY manage.py runserver 127.0.0.1:8000

@@ -12,6 +12,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-core >/dev/null
 fi
+# Debian's nginx and wrk: tests/deploy/ runs the site behind the nginx configuration of deploy/.
+bash deploy/install-debian-packages.sh
+# axe-core for the accessibility tests (npm registry, into tools/web/node_modules)
+bash scripts/web_tools.sh
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=cms.settings.test
 WORKERS=${PYTEST_WORKERS:-2}
@@ -37,6 +41,13 @@ then
   REDIS=""
   if $PY -c "import redis,sys; redis.Redis(host='127.0.0.1', port=6379, socket_connect_timeout=2).ping()" 2>/dev/null; then
     REDIS=redis://127.0.0.1:6379/15
+  fi
+  # tests/deploy/test_replica.py starts a streaming replica with pg_basebackup: a local Debian
+  # cluster needs a replication line in pg_hba.conf (a reload, no restart).
+  HBA=/etc/postgresql/15/main/pg_hba.conf
+  if [ -w "$HBA" ] && ! grep -Eq '^[[:space:]]*host[[:space:]]+replication' "$HBA"; then
+    echo "host replication postgres 127.0.0.1/32 trust" >>"$HBA"
+    psql -h 127.0.0.1 -U postgres -Atqc "SELECT pg_reload_conf()" >/dev/null || true
   fi
   echo "== pytest on PostgreSQL ($PG_URL)${REDIS:+ with Redis ($REDIS)}"
   DATABASE_URL=$PG_URL REDIS_URL=$REDIS CACHE_KEY_PREFIX=stdv-test $PY -m pytest -n "$WORKERS" -q "$@"

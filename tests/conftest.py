@@ -1,15 +1,84 @@
 """Shared fixtures.
 
-The demo Đồng Nai (``seed_demo``) is built once per test database, right
-after migrations, so every test starts from the same believable site and
-rolls back what it changes.
+The whole run sees one fixed clock: ``STDV_TEST_NOW`` (ISO 8601, default
+10/11/2026 09:00 in Đồng Nai), which then ticks on as real time passes. Tests
+that mean a particular day (a month end, 31 December) travel there
+themselves; ``tests/test_month_ends.py`` runs the meeting and bulletin suites
+with ``STDV_TEST_NOW`` set to month ends, so nothing depends on the day the
+suite runs.
+
+The site's fixture tree is built once per test database, right after
+migrations, from the same factories and builders as the demo, so every test
+starts from the same believable site and rolls back what it changes. Every
+test starts in the default language.
+
+``client.force_login(user)`` and ``client.login(...)`` stand for a complete login:
+the second factor given and the processing notice acknowledged
+(``tests/account_gates.py``); ``@pytest.mark.raw_login`` opts a test out.
 """
 
+import datetime
+import os
+
+from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
 
 import pytest
+import time_machine
 
-from cms.home import counters
+from cms.visits import counters
+from tests.account_gates import pass_account_gates
+
+TEST_NOW = datetime.datetime.fromisoformat(
+    os.environ.get("STDV_TEST_NOW", "2026-11-10T09:00:00+07:00")
+)
+
+
+def pytest_configure(config):
+    # Started here (not in a fixture) so the session-scoped database set-up
+    # and every xdist worker see the same day.
+    config._stdv_clock = time_machine.travel(TEST_NOW, tick=True)
+    config._stdv_clock.start()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    # pytest-randomly shuffles every run; its header line is hidden by -q (CI),
+    # so the seed that reproduces this order is printed at the end as well.
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(
+            f"Thứ tự chạy ngẫu nhiên: chạy lại đúng thứ tự này bằng --randomly-seed={seed}"
+        )
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_stdv_clock", None)
+    if clock is not None:
+        clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A language left active by one test must not leak into the next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _test_logins_pass_account_gates(request, monkeypatch):
+    """A test login is a full login (second factor, notice); ``raw_login`` tests opt out."""
+    if request.node.get_closest_marker("raw_login"):
+        return
+    bare_login = Client._login
+
+    def _login(client, user, backend=None):
+        bare_login(client, user, backend)
+        pass_account_gates(client, user)
+
+    monkeypatch.setattr(Client, "_login", _login)
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,13 @@
 
 from django.utils import timezone
 
+from cms.core.months import add_months, next_monthly_day
+from cms.core.pages import child_page
 from cms.documents.demo_files import demo_pdf
-from cms.home.demo_site import child_page
 from cms.members.models import CellTypeOption
 
-from .models import BulletinIndexPage, BulletinKind, BulletinPage
+from .factories import BulletinIndexPageFactory, BulletinPageFactory
+from .models import BulletinKind
 from .services import ensure_members_only
 
 # cell type → (focus of the month, what the cell discusses)
@@ -51,29 +53,28 @@ INTERNAL_SECTIONS = [
 ]
 
 
-def month_back(today, n):
-    month = today.month - n
-    year = today.year
-    while month < 1:
-        month += 12
-        year -= 1
-    return year, month
+# Cells meet on this day of the month; the month's material is published ahead of it.
+MEETING_DAY = 4
+
+
+def issue_month(today):
+    """The month of the next regular meeting: its material is "this month's"."""
+    next_meeting = next_monthly_day(today, MEETING_DAY)
+    return next_meeting.year, next_meeting.month
 
 
 def seed(ctx):
     index, _ = child_page(
         ctx["home"],
-        BulletinIndexPage,
-        "ban-tin",
-        title="Bản tin",
+        BulletinIndexPageFactory,
         intro="Bản tin thông báo nội bộ và tài liệu sinh hoạt chi bộ hằng tháng (dành cho đảng viên).",
     )
     ensure_members_only(index)
     ctx["bulletin_index"] = index
     options = {o.code: o for o in CellTypeOption.objects.all()}
-    today = timezone.localdate()
+    current = issue_month(timezone.localdate())
     for n in range(3):
-        year, month = month_back(today, n)
+        year, month = add_months(*current, -n)
         body = []
         for heading, text in INTERNAL_SECTIONS:
             body += [("heading", heading), ("paragraph", f"<p>{text}</p>")]
@@ -85,7 +86,7 @@ def seed(ctx):
             )
         child_page(
             index,
-            BulletinPage,
+            BulletinPageFactory,
             f"ban-tin-noi-bo-{month:02d}-{year}",
             title=title,
             kind=BulletinKind.INTERNAL,
@@ -108,7 +109,7 @@ def seed(ctx):
                 )
             child_page(
                 index,
-                BulletinPage,
+                BulletinPageFactory,
                 f"tai-lieu-sinh-hoat-{code}-{month:02d}-{year}",
                 title=title,
                 kind=BulletinKind.CELL_MATERIAL,

@@ -1,15 +1,11 @@
 import factory
 import wagtail_factories
 
+from cms.core.factories import section_factory
+
 from .models import BulletinIndexPage, BulletinKind, BulletinPage
 
-
-class BulletinIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = BulletinIndexPage
-
-    title = "Bản tin"
-    slug = "ban-tin"
+BulletinIndexPageFactory = section_factory(BulletinIndexPage, "Bản tin", "ban-tin")
 
 
 class BulletinPageFactory(wagtail_factories.PageFactory):

@@ -7,7 +7,6 @@ from django.db import models
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -15,15 +14,15 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from cms.home.blocks import BaseStreamBlock, documents_in_stream
+from cms.caching.audience import cached_for_audience
+from cms.core.blocks import BaseStreamBlock, documents_in_stream
+from cms.core.fields import optional_document
+from cms.core.page_types import SectionIndexPage
 from cms.search.index import VietnameseSearchMixin
 
+from .choices import BulletinKind
+from .services import member_cell_type
 from .validators import validate_unique_issue
-
-
-class BulletinKind(models.TextChoices):
-    INTERNAL = "internal", "Bản tin thông báo nội bộ"
-    CELL_MATERIAL = "cell_material", "Tài liệu sinh hoạt chi bộ"
 
 
 class MembersOnlyMixin:
@@ -40,12 +39,9 @@ class MembersOnlyMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class BulletinIndexPage(MembersOnlyMixin, Page):
+class BulletinIndexPage(MembersOnlyMixin, SectionIndexPage):
     """Bản tin: members-only listing of bulletins and cell materials."""
 
-    intro = models.TextField("giới thiệu", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["bulletins.BulletinPage"]
 
@@ -53,19 +49,32 @@ class BulletinIndexPage(MembersOnlyMixin, Page):
         verbose_name = "chuyên mục bản tin"
 
     def get_context(self, request, *args, **kwargs):
-        from .services import member_cell_type
-
         context = super().get_context(request, *args, **kwargs)
-        bulletins = BulletinPage.objects.child_of(self).live()
         cell_type = member_cell_type(request.user)
-        context["internal_bulletins"] = bulletins.internal().newest_first()
-        context["cell_materials"] = bulletins.cell_material().newest_first()
-        context["own_materials"] = (
-            bulletins.cell_material().for_cell_type(cell_type).newest_first()[:3]
-            if cell_type
-            else []
+        context.update(
+            cached_for_audience(
+                request, "bulletins-index", lambda: self._listing(cell_type), self.pk, cell_type
+            )
         )
         return context
+
+    def _listing(self, cell_type):
+        """Shared by the visitor's audience and cell type until the content changes."""
+        bulletins = (
+            BulletinPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .prefetch_related("cell_types")
+        )
+        return {
+            "internal_bulletins": list(bulletins.internal().newest_first()),
+            "cell_materials": list(bulletins.cell_material().newest_first()),
+            "own_materials": (
+                list(bulletins.cell_material().for_cell_type(cell_type).newest_first()[:3])
+                if cell_type
+                else []
+            ),
+        }
 
 
 class BulletinQuerySet(PageQuerySet):
@@ -122,13 +131,8 @@ class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, Page):
     )
     lead = models.TextField("tóm tắt", blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="các mục", blank=True)
-    pdf = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name="bản PDF",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    pdf = optional_document(
+        "bản PDF",
         help_text="Bản in của số bản tin (PDF), chỉ đảng viên đã đăng nhập tải được.",
     )
 

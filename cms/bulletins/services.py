@@ -2,7 +2,7 @@
 
 from wagtail.models import PageViewRestriction
 
-from cms.home.services import member_for
+from cms.members.models import Member
 
 
 def ensure_members_only(index):
@@ -18,5 +18,5 @@ def ensure_members_only(index):
 
 
 def member_cell_type(user):
-    member = member_for(user)
+    member = Member.objects.for_user(user)
     return member.cell_type if member else None

@@ -2,6 +2,10 @@
 
 from django.core.exceptions import ValidationError
 
+from cms.core.pages import others_in_same_language
+
+from .choices import BulletinKind
+
 
 def issue_conflicts(page, kind, month, year, cell_type_codes):
     """Other bulletins (same language) that would make this issue a duplicate.
@@ -9,15 +13,9 @@ def issue_conflicts(page, kind, month, year, cell_type_codes):
     An issue "for" no cell type is the general issue of that kind and month:
     only one of those, too.
     """
-    from .models import BulletinPage
-
-    others = BulletinPage.objects.filter(kind=kind, month=month, year=year)
-    if page.locale_id:
-        others = others.filter(locale_id=page.locale_id)
-    if page.pk:
-        others = others.exclude(pk=page.pk)
-    if page.translation_key:
-        others = others.exclude(translation_key=page.translation_key)
+    others = others_in_same_language(
+        type(page).objects.filter(kind=kind, month=month, year=year), page
+    )
     codes = set(cell_type_codes)
     conflicts = []
     for other in others.prefetch_related("cell_types"):
@@ -29,8 +27,6 @@ def issue_conflicts(page, kind, month, year, cell_type_codes):
 
 
 def validate_unique_issue(page, kind, month, year, cell_types):
-    from .models import BulletinKind
-
     if not (kind and month and year):
         return
     by_code = {c.code: c for c in cell_types}

@@ -3,6 +3,4 @@ from django.apps import AppConfig
 
 class DocumentsConfig(AppConfig):
     name = "cms.documents"
-    label = "documents"
     verbose_name = "Văn bản"
-    default_auto_field = "django.db.models.BigAutoField"

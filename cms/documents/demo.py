@@ -2,14 +2,14 @@
 
 import datetime
 
-from cms.home.demo_site import child_page
+from cms.core.pages import child_page
+from cms.news.models import NewsRelatedDocument
 
 from .demo_files import demo_pdf
+from .factories import DocumentIndexPageFactory, OfficialDocumentPageFactory
 from .models import (
-    DocumentIndexPage,
     DocumentType,
     OfficialDocumentAttachment,
-    OfficialDocumentPage,
 )
 
 DOCUMENTS = [
@@ -129,7 +129,7 @@ def create_document(index, entry, **extra):
         attachments = [OfficialDocumentAttachment(document=pdf, title=f"Toàn văn {number} (PDF)")]
     return child_page(
         index,
-        OfficialDocumentPage,
+        OfficialDocumentPageFactory,
         slug,
         title=title,
         number=number,
@@ -148,9 +148,7 @@ def create_document(index, entry, **extra):
 def seed(ctx):
     index, _ = child_page(
         ctx["home"],
-        DocumentIndexPage,
-        "van-ban",
-        title="Văn bản",
+        DocumentIndexPageFactory,
         intro="Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
     )
     ctx["document_index"] = index
@@ -162,8 +160,6 @@ def seed(ctx):
         index, REPLACED, in_force=False, replaced_by=ctx["documents"]["17-QC/TU"]
     )
     ctx["documents"][old.number] = old
-
-    from cms.news.models import NewsRelatedDocument
 
     for _number, slugs in RELATED_NEWS.items():
         for slug in slugs:

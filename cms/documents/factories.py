@@ -3,15 +3,11 @@ import datetime
 import factory
 import wagtail_factories
 
+from cms.core.factories import section_factory
+
 from .models import DocumentIndexPage, DocumentType, OfficialDocumentPage
 
-
-class DocumentIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = DocumentIndexPage
-
-    title = "Văn bản"
-    slug = "van-ban"
+DocumentIndexPageFactory = section_factory(DocumentIndexPage, "Văn bản", "van-ban")
 
 
 class OfficialDocumentPageFactory(wagtail_factories.PageFactory):

@@ -13,7 +13,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from cms.home.visibility import visible_to
+from cms.caching.audience import cached_for_audience
+from cms.core.page_types import SectionIndexPage
+from cms.core.pages import others_in_same_language
+from cms.core.visibility import visible_to
 from cms.search.index import VietnameseSearchMixin
 
 from .validators import (
@@ -63,12 +66,9 @@ class OfficialDocumentQuerySet(PageQuerySet):
         return self.filter(number=number, issuer=issuer)
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(SectionIndexPage):
     """Văn bản: lists official documents, filtered by type, issuing body and year."""
 
-    intro = models.TextField("giới thiệu", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     # An index may hold a section per subordinate committee (editorial scopes).
     parent_page_types = ["home.HomePage", "documents.DocumentIndexPage"]
     subpage_types = ["documents.OfficialDocumentPage", "documents.DocumentIndexPage"]
@@ -81,7 +81,6 @@ class DocumentIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        available = self.documents(request.user)
         doc_type = request.GET.get("loai", "")
         if doc_type not in DocumentType.values:
             doc_type = ""
@@ -92,24 +91,43 @@ class DocumentIndexPage(Page):
         if sort not in SORT_ORDERS:
             sort = "moi-nhat"
         context.update(
+            cached_for_audience(
+                request,
+                "documents-index",
+                lambda: self._listing(request.user, doc_type, issuer, year, sort),
+                self.pk,
+                doc_type,
+                issuer,
+                year,
+                sort,
+            )
+        )
+        context.update(
             {
-                "documents": available.of_type(doc_type)
-                .issued_by(issuer)
-                .issued_in(year)
-                .sorted_by(sort)
-                .specific(),
                 "doc_types": DocumentType.choices,
-                "issuers": sorted(set(available.values_list("issuer", flat=True))),
-                "years": sorted(
-                    {d.year for d in available.values_list("issue_date", flat=True)},
-                    reverse=True,
-                ),
                 "sort_orders": [("moi-nhat", "Mới nhất trước"), ("cu-nhat", "Cũ nhất trước")],
                 "selected": {"loai": doc_type, "co_quan": issuer, "nam": year, "sap_xep": sort},
-                "sections": DocumentIndexPage.objects.child_of(self).live().public(),
             }
         )
         return context
+
+    def _listing(self, user, doc_type, issuer, year, sort):
+        """Shared by the visitor's audience until the content changes."""
+        available = self.documents(user)
+        return {
+            "documents": list(
+                available.of_type(doc_type)
+                .issued_by(issuer)
+                .issued_in(year)
+                .sorted_by(sort)
+                .defer_streamfields()
+            ),
+            "issuers": sorted(set(available.values_list("issuer", flat=True))),
+            "years": sorted(
+                {d.year for d in available.values_list("issue_date", flat=True)}, reverse=True
+            ),
+            "sections": list(DocumentIndexPage.objects.child_of(self).live().public()),
+        }
 
 
 class OfficialDocumentAttachment(Orderable):
@@ -236,13 +254,7 @@ class OfficialDocumentPage(VietnameseSearchMixin, Page):
     def numbering_conflict(self):
         """Another document (same language) with this number and issuer, if any."""
         others = OfficialDocumentPage.objects.same_number(self.number, self.issuer)
-        if self.locale_id:
-            others = others.filter(locale_id=self.locale_id)
-        if self.pk:
-            others = others.exclude(pk=self.pk)
-        if self.translation_key:
-            others = others.exclude(translation_key=self.translation_key)
-        return others.first()
+        return others_in_same_language(others, self).first()
 
     def attached_documents(self):
         return [a.document for a in self.attachments.all() if a.document_id]

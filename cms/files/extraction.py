@@ -11,6 +11,11 @@
 
 Text is NFC-normalised (Vietnamese typed on some systems arrives
 decomposed) and stripped of NUL characters, which PostgreSQL refuses.
+
+Office files are ZIP archives: one whose declared sizes look like a
+decompression bomb (``validation.archive_problem``) or whose XML totals more
+than ``EXTRACTION_MAX_XML_BYTES`` is not parsed at all (its text is
+unknown), and no more than ``EXTRACTED_TEXT_MAX_CHARS`` characters are kept.
 """
 
 import logging
@@ -18,6 +23,10 @@ import re
 import unicodedata
 import zipfile
 from xml.etree import ElementTree
+
+from django.conf import settings
+
+from .validation import archive_problem
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +113,22 @@ def _pptx_text(fileobj):
 
 
 EXTRACTORS = {"pdf": _pdf_text, "docx": _docx_text, "xlsx": _xlsx_text, "pptx": _pptx_text}
+ARCHIVE_KINDS = ("docx", "xlsx", "pptx")
+
+
+def _too_big_to_parse(fileobj, kind):
+    """Why an Office file is not parsed (a bomb, too much XML), or ``None``."""
+    if kind not in ARCHIVE_KINDS:
+        return None
+    problem = archive_problem(fileobj, kind)
+    if problem:
+        return problem
+    with zipfile.ZipFile(fileobj) as archive:
+        xml = sum(i.file_size for i in archive.infolist() if i.filename.endswith(".xml"))
+    fileobj.seek(0)
+    if xml > settings.EXTRACTION_MAX_XML_BYTES:
+        return f"{xml} byte XML"
+    return None
 
 
 def extract_text(fileobj, kind):
@@ -113,7 +138,11 @@ def extract_text(fileobj, kind):
         return "", None
     fileobj.seek(0)
     try:
-        return extractor(fileobj)
+        if reason := _too_big_to_parse(fileobj, kind):
+            logger.warning("Không trích xuất nội dung tệp loại %s: %s", kind, reason)
+            return "", None
+        text, has_text_layer = extractor(fileobj)
+        return text[: settings.EXTRACTED_TEXT_MAX_CHARS], has_text_layer
     except Exception:
         # A damaged or unusual file must not break the upload; the text is
         # simply unknown.

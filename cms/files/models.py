@@ -18,6 +18,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.images.utils import generate_signature
 from wagtail.search import index
 
+from .permissions import has_view_restriction
+from .tasks import extract_document_text
 from .validation import DOCUMENT_KINDS, check_upload
 
 
@@ -60,8 +62,6 @@ class ProtectedDocument(AbstractDocument):
             return
         if self.file_hash and self.file_hash != getattr(self, "_saved_file_hash", None):
             self._saved_file_hash = self.file_hash
-            from .tasks import extract_document_text
-
             extract_document_text.enqueue(self.pk)
             self.refresh_from_db(fields=["extracted_text", "has_text_layer"])
 
@@ -102,8 +102,6 @@ class ProtectedImage(AbstractImage):
 
     @cached_property
     def is_private(self):
-        from .permissions import has_view_restriction
-
         return has_view_restriction(self)
 
     def get_rendition(self, filter):

@@ -5,6 +5,7 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
@@ -68,8 +69,6 @@ def extract_and_store(document_id):
 
 def images_used_by(pages):
     """Images referenced by any of ``pages`` (a page queryset)."""
-    from wagtail.images import get_image_model
-
     Image = get_image_model()
     page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
     image_ids = (

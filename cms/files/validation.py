@@ -12,6 +12,7 @@ Open XML package must contain (``word/document.xml``, ``xl/workbook.xml``,
 """
 
 import os
+import re
 import zipfile
 
 from django.conf import settings
@@ -119,6 +120,70 @@ def _ooxml_kind(fileobj):
     return "zip"
 
 
+# A part smaller than this is never called a bomb, however well it compresses.
+RATIO_FLOOR = 1024 * 1024
+
+
+def archive_problem(fileobj, display_name):
+    """Why the Office file (a ZIP) ``fileobj`` must not be unpacked, or ``None``.
+
+    Only the ZIP directory is read: the sizes it declares bound what
+    ``zipfile`` (and so python-docx and openpyxl) will ever inflate, so a
+    35 KB file holding 10 MB of XML is refused before any of it is.
+    """
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not an archive: detect_kind says what it is
+    finally:
+        fileobj.seek(0)
+    unpacked = sum(info.file_size for info in infos)
+    limit = settings.UPLOAD_MAX_UNPACKED_SIZE
+    if unpacked > limit:
+        return (
+            f"Tệp “{display_name}” khi giải nén lớn tới {format_size(unpacked)}, vượt giới hạn "
+            f"{format_size(limit)}. Hãy chia nhỏ tệp hoặc lưu lại (Lưu thành…) rồi tải lên lại."
+        )
+    ratio = settings.UPLOAD_MAX_COMPRESSION_RATIO
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > ratio * max(info.compress_size, 1):
+            return (
+                f"Tệp “{display_name}” bị nén bất thường: phần “{info.filename}” chỉ "
+                f"{format_size(info.compress_size)} nhưng giải nén ra {format_size(info.file_size)} "
+                "(dấu hiệu “bom giải nén”). Tệp không được nhận; hãy mở tệp gốc trong Word/Excel, "
+                "lưu lại rồi tải lên."
+            )
+    return None
+
+
+PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+PDF_TAIL_BYTES = 2048
+
+
+def _is_pdf(fileobj, head):
+    """A real PDF: its ``%PDF-1.x`` header first (readers allow some bytes before it, but
+    never markup: an HTML page with ``%PDF-`` in a comment is not a PDF), and an ``%%EOF``
+    near the end."""
+    start = head.find(b"%PDF-")
+    if not PDF_HEADER.match(head, start) or b"<" in head[:start]:
+        return False
+    fileobj.seek(0, os.SEEK_END)
+    size = fileobj.tell()
+    fileobj.seek(max(0, size - PDF_TAIL_BYTES))
+    tail = fileobj.read(PDF_TAIL_BYTES)
+    fileobj.seek(0)
+    return b"%%EOF" in tail
+
+
+def _markup_kind(head):
+    """``"html"`` for a web page (whatever comes before its tags), else ``None``."""
+    lowered = head[:1024].lower()
+    if any(tag in lowered for tag in (b"<!doctype html", b"<html", b"<script", b"<body")):
+        return "html"
+    return None
+
+
 def detect_kind(fileobj):
     """Return what the bytes of ``fileobj`` are (a key of ``KINDS``, another
     short name such as ``"exe"``, or ``None`` when unrecognised). The file
@@ -132,18 +197,16 @@ def detect_kind(fileobj):
         kind = _ooxml_kind(fileobj)
         fileobj.seek(0)
         return kind
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
-        return "pdf"
+    if b"%PDF-" in head[:1024]:
+        # A PDF, or a page or broken file dressed as one (never left to filetype's guess).
+        return "pdf" if _is_pdf(fileobj, head) else _markup_kind(head)
     if head.startswith(b"MZ"):
         return "exe"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
     guess = filetype.guess(head)
     if guess is None:
-        lowered = head[:512].lstrip().lower()
-        if lowered.startswith((b"<!doctype html", b"<html")):
-            return "html"
-        return None
+        return _markup_kind(head)
     extension = guess.extension
     return {"jpeg": "jpg", "tiff": "tif", "mp4": "mp4"}.get(extension, extension)
 
@@ -186,6 +249,10 @@ def check_upload(fileobj, name, allowed=ALL_KINDS):
         )
 
     detected = detect_kind(fileobj)
+    if detected in OOXML_MAIN_PARTS.values() and (
+        problem := archive_problem(fileobj, display_name)
+    ):
+        raise ValidationError(problem, code="decompression_bomb")
     if detected != declared:
         label = KINDS[declared][0]
         if detected is None:

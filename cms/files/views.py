@@ -28,13 +28,6 @@ class DocumentIndexView(IndexView):
         return columns
 
 
-def refuse_direct_media(request, path=""):
-    """Private files are never served from MEDIA_URL: documents only through
-    /documents/<id>/<name>, images only through /images/…, where the
-    permission checks run."""
-    raise Http404("Tệp này chỉ tải qua địa chỉ có kiểm tra quyền.")
-
-
 class ProtectedImageServeView(ServeView):
     """Wagtail's dynamic image view (``/images/<signature>/<id>/<filter>/<name>``)
     with the same permission check as documents. Renditions of private images

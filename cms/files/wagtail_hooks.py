@@ -2,13 +2,19 @@ from django.urls import path
 
 from wagtail import hooks
 
-from .permissions import refuse_document
+from cms.security.privacy import mark_private
+
+from .permissions import has_view_restriction, refuse_document
 from .views import DocumentIndexView
 
 
 @hooks.register("before_serve_document")
 def check_page_restrictions(document, request):
-    return refuse_document(document, request)
+    refusal = refuse_document(document, request)
+    if refusal is None and has_view_restriction(document):
+        # A members-only file: kept by no shared cache and not on the reader's disk.
+        mark_private(request)
+    return refusal
 
 
 @hooks.register("register_admin_urls")

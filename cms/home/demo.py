@@ -21,6 +21,7 @@ DEMO_MODULES = [
     "cms.resolutions.demo",
     "cms.home.demo_translation",
     "cms.meetings.demo",
+    "cms.study.demo",
     "editorial_workflows.demo",
 ]
 

@@ -50,14 +50,3 @@ def seed(ctx):
     SiteBranding.for_site(site)
     ctx["home"] = home
     ctx["site"] = site
-
-
-def child_page(parent, model, slug, **fields):
-    """Return the child of ``parent`` with ``slug``, creating and publishing it."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True

@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.workflows import WorkflowContentTypeForm, WorkflowPageForm
 
 
 class AdminLoginForm(LoginForm):
@@ -35,6 +36,8 @@ def label_wagtail_fields():
     Without a label Django shows the field's name ("Page") untranslated; set
     once at start-up from ``HomeConfig.ready``.
     """
-    from wagtail.admin.forms.workflows import WorkflowPageForm
-
     WorkflowPageForm.base_fields["page"].label = capfirst(_("Page"))
+    # Shown since the published Q&A of cms.study (a snippet) follows a workflow.
+    WorkflowContentTypeForm.base_fields["content_types"].label = _(
+        "Các loại nội dung dùng quy trình này"
+    )

@@ -1,13 +1,18 @@
-"""The home page, site-wide settings and the visit counters' durable store."""
+"""The home page and site-wide settings."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
+from django.http import Http404
 from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms.caching.audience import cached_for_audience
+
+from .services import home_context
 
 
 @register_setting(icon="site")
@@ -58,6 +63,19 @@ class SiteBranding(BaseSiteSetting):
     class Meta:
         verbose_name = "nhận diện trang"
 
+    @classmethod
+    def for_request(cls, request):
+        """Every page shows the names: kept in the shared cache with the
+        content version (a save of the settings bumps it), not read from the
+        database on each request."""
+        site = Site.find_for_request(request)
+        return cached_for_audience(
+            request,
+            "branding",
+            lambda: super(SiteBranding, cls).for_request(request),
+            site.pk if site else "-",
+        )
+
     def _in_language(self, name):
         if get_language() == "en":
             return getattr(self, f"{name}_en") or getattr(self, name)
@@ -83,54 +101,51 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "documents.DocumentIndexPage",
+        "bulletins.BulletinIndexPage",
+        "resolutions.ResolutionIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "trang chủ"
 
     def get_context(self, request, *args, **kwargs):
-        from .services import home_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(request))
         return context
 
+    def route(self, request, path_components):
+        """Wagtail walks the tree one level per query (two with ``.specific``);
+        a page's address is remembered instead, until the content changes, and
+        the page is then fetched in one query. Sub-routes of routable pages
+        (``/tin-tuc/chuyen-muc/…``) and unknown paths take Wagtail's walk."""
+        if not path_components:
+            return super().route(request, path_components)
+        target = cached_for_audience(
+            request,
+            "route",
+            lambda: self._find_target(request, path_components),
+            self.pk,
+            "/".join(path_components),
+        )
+        if not target:
+            return super().route(request, path_components)
+        content_type_id, pk = target
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            page = model.objects.get(pk=pk)
+        except model.DoesNotExist as missing:  # deleted since: its version made a new key
+            raise Http404 from missing
+        return page.route(request, [])
 
-class VisitDayQuerySet(models.QuerySet):
-    def province(self):
-        return self.filter(unit_code="")
-
-    def totals(self, today=None):
-        today = today or timezone.localdate()
-        rows = self.province()
-        return {
-            "today": rows.filter(date=today).aggregate(n=models.Sum("count"))["n"] or 0,
-            "month": rows.filter(date__year=today.year, date__month=today.month).aggregate(
-                n=models.Sum("count")
-            )["n"]
-            or 0,
-            "total": rows.aggregate(n=models.Sum("count"))["n"] or 0,
-        }
-
-
-class VisitDay(models.Model):
-    """Visits per day, for the whole province (``unit_code=""``) or one unit.
-
-    Written in batches by ``cms.home.counters.flush``, never per request.
-    """
-
-    date = models.DateField("ngày")
-    unit_code = models.CharField("mã đơn vị", max_length=32, blank=True, default="")
-    count = models.PositiveIntegerField("lượt truy cập", default=0)
-
-    objects = VisitDayQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "lượt truy cập theo ngày"
-        verbose_name_plural = "lượt truy cập theo ngày"
-        constraints = [
-            models.UniqueConstraint(fields=["date", "unit_code"], name="unique_visit_day_unit")
-        ]
-
-    def __str__(self):
-        return f"{self.date:%d/%m/%Y} {self.unit_code or 'toàn tỉnh'}: {self.count}"
+    def _find_target(self, request, path_components):
+        try:
+            page = super().route(request, path_components).page
+        except Http404:
+            return ()
+        if page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
+            return ()  # a sub-route of a routable page
+        return (page.content_type_id, page.pk)

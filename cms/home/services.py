@@ -4,14 +4,13 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-
-def member_for(user):
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.member
-    except Exception:
-        return None
+from cms.bulletins.models import BulletinPage
+from cms.caching.audience import cached_for_audience
+from cms.core.visibility import visible_to
+from cms.documents.models import OfficialDocumentPage
+from cms.members.models import Member
+from cms.news.models import NewsArticlePage
+from cms.resolutions.models import ResolutionStudyPage
 
 
 def localized(pages):
@@ -21,25 +20,18 @@ def localized(pages):
     return [page.localized for page in pages]
 
 
-def home_context(request):
-    from cms.bulletins.models import BulletinPage
-    from cms.documents.models import OfficialDocumentPage
-    from cms.news.models import NewsArticlePage
-    from cms.resolutions.models import ResolutionStudyPage
-
-    from .visibility import visible_to
-
-    today = timezone.localdate()
-    user = request.user
-    member = member_for(user)
+def _shared_lists(user, member, today):
+    """The home page's lists, the same for every visitor of one audience."""
     # Lists are built from the Vietnamese pages (each page once), then shown in
     # the visitor's language where a translation exists.
     default_locale = Locale.get_default()
     pages = {
-        model: visible_to(model.objects.live().filter(locale=default_locale), user)
+        model: visible_to(
+            model.objects.live().filter(locale=default_locale).defer_streamfields(), user
+        )
         for model in (NewsArticlePage, OfficialDocumentPage, ResolutionStudyPage)
     }
-    context = {
+    return {
         "latest_news": localized(pages[NewsArticlePage].order_by("-date", "-pk")[:6]),
         "latest_documents": localized(
             pages[OfficialDocumentPage].order_by("-issue_date", "-pk")[:5]
@@ -48,15 +40,32 @@ def home_context(request):
         "current_resolutions": localized(
             pages[ResolutionStudyPage].studying(today).for_member(member)[:4]
         ),
-        "member": member,
-        "current_material": None,
     }
-    if request.user.is_authenticated:
-        context["current_material"] = (
-            BulletinPage.objects.live()
-            .cell_material()
-            .for_month(today.year, today.month)
-            .for_cell_type(member.cell_type if member else None)
-            .first()
+
+
+def _current_material(today, cell_type):
+    return (
+        BulletinPage.objects.live()
+        .cell_material()
+        .for_month(today.year, today.month)
+        .for_cell_type(cell_type)
+        .first()
+    )
+
+
+def home_context(request):
+    today = timezone.localdate()
+    user = request.user
+    member = Member.objects.for_user(user)
+    cell_type = member.cell_type if member else None
+    # Resolutions can be meant for the units above a cell: the cell is the audience.
+    cell_id = member.cell_id if member else None
+    context = cached_for_audience(
+        request, "home", lambda: _shared_lists(user, member, today), cell_id
+    )
+    context = {**context, "member": member, "current_material": None}
+    if user.is_authenticated:
+        context["current_material"] = cached_for_audience(
+            request, "material", lambda: _current_material(today, cell_type), cell_type
         )
     return context

@@ -18,6 +18,13 @@ from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page, Site
 
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
 FALLBACK_PARAM = "chua-dich"
 
 
@@ -28,13 +35,6 @@ def translate_page(page, language_code, strings, user=None, publish=True):
     without one keeps its Vietnamese text. Parent pages missing in the target
     language are copied too. Returns the translated page.
     """
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
-
     # A fresh copy: wagtail-localize stores the instance it is given, tree
     # fields included, and a stale one would corrupt the copied pages' tree.
     page = Page.objects.get(pk=page.pk).specific

@@ -47,3 +47,11 @@ class MotionStatus(models.TextChoices):
 class MinutesStatus(models.TextChoices):
     DRAFT = "draft", "Dự thảo"
     APPROVED = "approved", "Đã thông qua"
+
+
+# What the recorder writes for each agenda item of the minutes, in order.
+MINUTES_ITEM_PARTS = (
+    ("content", "Nội dung"),
+    ("opinions", "Ý kiến thảo luận"),
+    ("conclusion", "Kết luận"),
+)

@@ -10,6 +10,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from cms.bulletins.demo import MEETING_DAY, issue_month
+from cms.core.months import add_months
 from cms.members.models import Member, PartyOrganization
 
 from . import services
@@ -17,10 +19,6 @@ from .choices import AttendanceStatus, MeetingKind
 from .models import Meeting, SupervisionScope
 
 DEMO_CELL = "CM-X1-A1"
-
-
-def _meeting_day(year, month):
-    return datetime.date(year, month, 4)
 
 
 def seed(ctx):
@@ -41,22 +39,43 @@ def seed(ctx):
     secretary = User.objects.get(username="bithu")
     chair = secretary.member
     recorder = Member.objects.get(user__username="dangvien")
-    today = timezone.localdate()
-    last = today.replace(day=1) - datetime.timedelta(days=1)
-    past_date = _meeting_day(last.year, last.month)
-    agenda, materials = services.suggested_agenda(cell, past_date)
-    past = services.create_meeting(
+    next_date = datetime.date(*issue_month(timezone.localdate()), MEETING_DAY)
+    past_date = datetime.date(*add_months(next_date.year, next_date.month, -1), MEETING_DAY)
+    past = _regular_meeting(cell, secretary, chair, recorder, past_date)
+    _hold(past, secretary, chair, recorder)
+    _regular_meeting(
+        cell,
+        secretary,
+        chair,
+        recorder,
+        next_date,
+        notice="Đề nghị các đồng chí đọc trước tài liệu sinh hoạt tháng này.",
+    )
+    ctx.setdefault("accounts", []).append(
+        ("capuy", "Trần Văn Cấp Ủy", "Theo dõi sinh hoạt chi bộ (Đảng bộ huyện Cẩm Mỹ)")
+    )
+
+
+def _regular_meeting(cell, secretary, chair, recorder, date, notice=""):
+    agenda, materials = services.suggested_agenda(cell, date)
+    return services.create_meeting(
         secretary,
         kind=MeetingKind.REGULAR,
-        topic=f"Sinh hoạt chi bộ thường kỳ tháng {past_date.month}/{past_date.year}",
-        date=past_date,
+        topic=f"Sinh hoạt chi bộ thường kỳ tháng {date.month}/{date.year}",
+        date=date,
         start_time=datetime.time(19, 30),
         place="Hội trường văn hóa ấp 1",
         chair=chair,
         recorder=recorder,
         agenda=agenda,
         materials=materials,
+        notice=notice,
     )
+
+
+def _hold(past, secretary, chair, recorder):
+    """Last month's meeting: attendance, one open vote, minutes approved."""
+    cell = past.cell
     past = services.open_meeting(secretary, past)
     others = list(Member.objects.filter(cell=cell).exclude(pk__in=[chair.pk, recorder.pk]))
     for member in [chair, recorder, *others[:-1]]:
@@ -98,24 +117,3 @@ def seed(ctx):
         end_time=datetime.time(21, 0),
     )
     services.approve_minutes(secretary, minutes, lock_version=minutes.lock_version)
-
-    next_date = _meeting_day(today.year, today.month)
-    if next_date < today:
-        next_date = today + datetime.timedelta(days=2)
-    agenda, materials = services.suggested_agenda(cell, next_date)
-    services.create_meeting(
-        secretary,
-        kind=MeetingKind.REGULAR,
-        topic=f"Sinh hoạt chi bộ thường kỳ tháng {next_date.month}/{next_date.year}",
-        date=next_date,
-        start_time=datetime.time(19, 30),
-        place="Hội trường văn hóa ấp 1",
-        chair=chair,
-        recorder=recorder,
-        agenda=agenda,
-        materials=materials,
-        notice="Đề nghị các đồng chí đọc trước tài liệu sinh hoạt tháng này.",
-    )
-    ctx.setdefault("accounts", []).append(
-        ("capuy", "Trần Văn Cấp Ủy", "Theo dõi sinh hoạt chi bộ (Đảng bộ huyện Cẩm Mỹ)")
-    )

@@ -1,28 +1,34 @@
 """Exports: vote results to XLSX (openpyxl), minutes to PDF (reportlab) and DOCX (python-docx).
 
-The PDF embeds a TrueType font with the full Vietnamese repertoire (DejaVu
-Sans from Debian's ``fonts-dejavu-core`` by default; ``MEETINGS_PDF_FONT``
-and ``MEETINGS_PDF_FONT_BOLD`` point elsewhere), because reportlab's
-built-in Helvetica has no Vietnamese letters.
+The PDF embeds the site's Vietnamese TrueType family (``cms.core.pdf``); the
+XLSX stores every text as text (``cms.core.xlsx``), so a question or a name
+that looks like a formula never becomes one.
 """
 
 import io
+from xml.sax.saxutils import escape
 
-from django.conf import settings
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from .choices import BallotType, MotionStatus
+from cms.core.pdf import a4_pdf, vietnamese_fonts
+from cms.core.xlsx import workbook_bytes
+
+from .choices import MINUTES_ITEM_PARTS, BallotType, MotionStatus
 from .models import Ballot, VoteReceipt
+from .services.tallies import motion_result
 
 TITLE = "BIÊN BẢN SINH HOẠT CHI BỘ"
 PARTY_HEADER = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
 
 def motions_xlsx(meeting):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from .services import motion_result
-
     book = Workbook()
     sheet = book.active
     sheet.title = "Kết quả biểu quyết"
@@ -79,9 +85,7 @@ def motions_xlsx(meeting):
     for ws in (sheet, detail):
         for column, width in zip("ABCDEFG", (50, 20, 30, 25, 10, 14, 60), strict=False):
             ws.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def minutes_sections(minutes, facts):
@@ -120,11 +124,7 @@ def minutes_sections(minutes, facts):
     content = []
     for i, item in enumerate(minutes.items, start=1):
         content.append(f"{i}. {item.get('title', '')}")
-        for key, label in (
-            ("content", "Nội dung"),
-            ("opinions", "Ý kiến thảo luận"),
-            ("conclusion", "Kết luận"),
-        ):
+        for key, label in MINUTES_ITEM_PARTS:
             if item.get(key):
                 content.append(f"{label}: {item[key]}")
     if minutes.general_opinions:
@@ -156,48 +156,14 @@ def minutes_sections(minutes, facts):
     return sections
 
 
-def _fonts():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    regular = getattr(
-        settings, "MEETINGS_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    )
-    bold = getattr(
-        settings, "MEETINGS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-    )
-    if "MinutesSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("MinutesSans", regular))
-        pdfmetrics.registerFont(TTFont("MinutesSans-Bold", bold))
-    return "MinutesSans", "MinutesSans-Bold"
-
-
 def minutes_pdf(minutes, facts):
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
-
-    regular, bold = _fonts()
+    regular, bold = vietnamese_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=12, leading=17)
     center = ParagraphStyle("center", parent=base, alignment=1)
     title = ParagraphStyle(
         "title", parent=base, fontName=bold, fontSize=15, leading=20, alignment=1
     )
     heading = ParagraphStyle("heading", parent=base, fontName=bold, spaceBefore=8)
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=TITLE,
-        author=facts["cell"],
-    )
     story = [
         Table(
             [[Paragraph(escape(facts["cell"].upper()), center), Paragraph(PARTY_HEADER, center)]],
@@ -227,15 +193,10 @@ def minutes_pdf(minutes, facts):
             rowHeights=[10 * mm, 22 * mm],
         )
     )
-    doc.build(story)
-    return out.getvalue()
+    return a4_pdf(story, title=TITLE, author=facts["cell"], margins=(25, 20, 20, 20))
 
 
 def minutes_docx(minutes, facts):
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"

@@ -6,15 +6,15 @@ payload is cached under that version, so a poll costs two cache reads;
 the database is asked again (a handful of aggregate queries on indexed
 columns) only once per change, not once per poll. The version is also the
 ETag: a client that already has it gets a bodiless 304.
+
+This module only keeps the versions and the cache; what goes into the
+payload is ``services.tallies.live_payload``.
 """
 
 import secrets
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count
-
-from .choices import AttendanceStatus, MotionStatus
 
 PAYLOAD_TIMEOUT = 6 * 3600
 
@@ -32,6 +32,11 @@ def _fresh_version():
     # cache does not come back as a number an old payload was stored under.
     # 52 bits stay exact as a JavaScript number.
     return secrets.randbits(52)
+
+
+def known_version(meeting_id):
+    """The version in the cache, or ``None`` when there is none yet (or it was lost)."""
+    return cache.get(version_key(meeting_id))
 
 
 def current_version(meeting_id):
@@ -66,59 +71,18 @@ def shape(meeting_status, motions):
     return f"{meeting_status}|" + ",".join(f"{pk}:{status}" for pk, status in motions)
 
 
-def build_payload(meeting):
-    from .services import motion_result
+def cached(meeting_id, version, build):
+    """The payload stored under this version, built (and stored) when missing.
 
-    counts = dict(meeting.attendances.values_list("status").annotate(n=Count("pk")).order_by())
-    expected = meeting.expected_count or sum(counts.values())
-    present = counts.get(AttendanceStatus.PRESENT, 0)
-    needed = meeting.quorum_needed(expected)
-    motions = []
-    receipt_counts = dict(
-        meeting.motions.values_list("pk").annotate(n=Count("receipts")).order_by()
-    )
-    for motion in meeting.motions.prefetch_related("options"):
-        entry = {
-            "id": motion.pk,
-            "status": motion.status,
-            "votes": receipt_counts.get(motion.pk, 0),
-        }
-        if motion.status == MotionStatus.CLOSED:
-            result = motion_result(motion)
-            entry["result"] = {
-                "options": [
-                    {"label": row["option"].label, "count": row["count"]} for row in result["rows"]
-                ],
-                "passed": result["passed"],
-                "summary": result["summary"],
-            }
-        motions.append(entry)
-    return {
-        "meeting": meeting.pk,
-        "status": meeting.status,
-        "attendance": {
-            "expected": expected,
-            "present": present,
-            "excused": counts.get(AttendanceStatus.EXCUSED, 0),
-            "absent": counts.get(AttendanceStatus.ABSENT, 0),
-            "pending": counts.get(AttendanceStatus.PENDING, 0),
-            "quorum_needed": needed,
-            "quorum_met": expected > 0 and present >= needed,
-        },
-        "motions": motions,
-        "shape": shape(meeting.status, [(m["id"], m["status"]) for m in motions]),
-    }
-
-
-def snapshot(meeting_id, version=None):
-    """The payload for the meeting, from the cache when it is current."""
-    from .models import Meeting
-
-    version = version if version is not None else current_version(meeting_id)
+    ``build()`` returns the payload, or ``None`` when the meeting does not
+    exist (nothing is stored then).
+    """
     key = payload_key(meeting_id, version)
     payload = cache.get(key)
     if payload is None:
-        payload = build_payload(Meeting.objects.get(pk=meeting_id))
+        payload = build()
+        if payload is None:
+            return None
         payload["version"] = version
         cache.set(key, payload, PAYLOAD_TIMEOUT)
     return payload

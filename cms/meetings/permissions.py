@@ -8,26 +8,12 @@
   not even staff accounts: minutes are the cell's internal record.
 """
 
-from cms.members.choices import MemberStatus, Position
+from cms.members.choices import Position
+from cms.members.models import Member
 
 from .models import SupervisionScope
 
 LEADER_POSITIONS = {Position.SECRETARY, Position.DEPUTY_SECRETARY}
-
-
-def member_of(user):
-    """The user's active member profile, cached on the user object for the request."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if not hasattr(user, "_meetings_member"):
-        try:
-            member = user.member
-        except Exception:
-            member = None
-        if member is not None and member.status != MemberStatus.ACTIVE:
-            member = None
-        user._meetings_member = member
-    return user._meetings_member
 
 
 def ancestor_paths(path, steplen=4):
@@ -42,6 +28,12 @@ def supervises(user, organization):
     ).exists()
 
 
+def _cell_member(user, cell_id):
+    """The user's active member profile if it belongs to this cell, else ``None``."""
+    member = Member.objects.for_user(user)
+    return member if member is not None and member.cell_id == cell_id else None
+
+
 def supervised_units(user):
     if not getattr(user, "is_authenticated", False):
         return []
@@ -52,17 +44,16 @@ def supervised_units(user):
 
 
 def is_cell_member(user, cell_id):
-    member = member_of(user)
-    return member is not None and member.cell_id == cell_id
+    return _cell_member(user, cell_id) is not None
 
 
 def is_cell_leader(user, cell_id):
-    member = member_of(user)
-    return member is not None and member.cell_id == cell_id and member.position in LEADER_POSITIONS
+    member = _cell_member(user, cell_id)
+    return member is not None and member.position in LEADER_POSITIONS
 
 
 def can_create_meeting(user):
-    member = member_of(user)
+    member = Member.objects.for_user(user)
     return member is not None and member.position in LEADER_POSITIONS
 
 
@@ -71,10 +62,19 @@ def can_view_meeting(user, meeting):
 
 
 def can_manage_meeting(user, meeting):
-    member = member_of(user)
-    if member is None or member.cell_id != meeting.cell_id:
+    member = _cell_member(user, meeting.cell_id)
+    if member is None:
         return False
     return member.position in LEADER_POSITIONS or member.pk == meeting.chair_id
+
+
+def can_see_running_count(user, meeting):
+    """How many have voted on an open motion: for who runs the meeting only.
+
+    Members see that the vote is open and, once it closes, the result; a
+    running count would let them press those who have not voted yet.
+    """
+    return can_manage_meeting(user, meeting)
 
 
 def can_read_minutes(user, meeting):
@@ -82,8 +82,8 @@ def can_read_minutes(user, meeting):
 
 
 def can_edit_minutes(user, meeting):
-    member = member_of(user)
-    if member is None or member.cell_id != meeting.cell_id:
+    member = _cell_member(user, meeting.cell_id)
+    if member is None:
         return False
     return member.pk in (meeting.recorder_id, meeting.chair_id) or (
         member.position in LEADER_POSITIONS
@@ -91,8 +91,8 @@ def can_edit_minutes(user, meeting):
 
 
 def can_approve_minutes(user, meeting):
-    member = member_of(user)
-    if member is None or member.cell_id != meeting.cell_id:
+    member = _cell_member(user, meeting.cell_id)
+    if member is None:
         return False
     if meeting.chair_id:
         return member.pk == meeting.chair_id
@@ -102,13 +102,11 @@ def can_approve_minutes(user, meeting):
 def report_units(user):
     """The units whose report the user may read: supervised units, or a leader's own cell."""
     units = supervised_units(user)
-    member = member_of(user)
+    member = Member.objects.for_user(user)
     if member is not None and member.position in LEADER_POSITIONS:
         units.append(member.cell)
     return units
 
 
 def can_read_report(user, organization):
-    if supervises(user, organization):
-        return True
-    return is_cell_leader(user, organization.pk) and organization.pk == member_of(user).cell_id
+    return supervises(user, organization) or is_cell_leader(user, organization.pk)

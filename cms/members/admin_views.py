@@ -1,11 +1,11 @@
 """Wagtail admin views: roster import and the login-rate dashboard."""
 
+import re
 import secrets
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
@@ -15,10 +15,14 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import dashboard, importer, permissions
-from .models import PartyOrganization
+from cms.security.audit import record_read
+
+from . import dashboard, importer, permissions, roster
+from .models import PartyOrganization, PendingRoster
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a unit code may look like (as the URLs' <slug:code>).
+UNIT_CODE = re.compile(r"[-\w]{1,32}", re.ASCII)
 
 
 def forbidden():
@@ -51,13 +55,12 @@ class RosterUploadForm(forms.Form):
 
 class ImportView(WagtailAdminTemplateMixin, TemplateView):
     """Upload → preview (dry run) → confirm. The uploaded file waits in the
-    cache between preview and confirmation, so it is checked again as it
-    is written."""
+    database between preview and confirmation (``PendingRoster``), so it is
+    checked again as it is written."""
 
     template_name = "members/admin/import.html"
     page_title = "Nhập danh sách đảng viên"
     header_icon = "group"
-    cache_prefix = "members-import:"
 
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_import(request.user):
@@ -70,7 +73,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("form", RosterUploadForm())
-        ctx["headers"] = importer.HEADERS
+        ctx["headers"] = roster.HEADERS
         ctx["preview_limit"] = importer.PREVIEW_LIMIT
         return ctx
 
@@ -85,25 +88,36 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         data = upload.read()
         try:
             result = importer.import_roster(data, upload.name, dry_run=True, user=request.user)
-        except importer.RosterFileError as exc:
+        except roster.RosterFileError as exc:
             form.add_error("file", str(exc))
             return self.render_to_response(self.get_context_data(form=form))
+        record_read(
+            request,
+            request.user,
+            f"Xem trước danh sách nhập {upload.name[:100]}",
+            len(result.created) + len(result.updated),
+        )
         token = ""
         if result.ok and (result.created or result.updated):
+            PendingRoster.objects.stale().delete()
             token = secrets.token_urlsafe(16)
-            cache.set(self.cache_prefix + token, (request.user.pk, upload.name, data), 1800)
+            PendingRoster.objects.create(
+                token=token, user=request.user, filename=upload.name[:255], data=data
+            )
         return self.render_to_response(
             self.get_context_data(result=result, token=token, filename=upload.name)
         )
 
     def confirm(self, request, token):
-        stored = cache.get(self.cache_prefix + token)
-        if not stored or stored[0] != request.user.pk:
+        pending = PendingRoster.objects.fresh().filter(token=token, user=request.user).first()
+        if pending is None:
             messages.error(request, "Bản xem trước đã hết hạn, đề nghị tải tệp lên lại.")
             return redirect("members_admin:import")
-        _, filename, data = stored
-        result = importer.import_roster(data, filename, dry_run=False, user=request.user)
-        cache.delete(self.cache_prefix + token)
+        filename = pending.filename
+        result = importer.import_roster(
+            bytes(pending.data), filename, dry_run=False, user=request.user
+        )
+        pending.delete()
         if not result.ok:
             return self.render_to_response(
                 self.get_context_data(result=result, token="", filename=filename)
@@ -116,8 +130,8 @@ def import_template(request, fmt):
     if not permissions.can_import(request.user):
         return forbidden()
     if fmt == "xlsx":
-        return _download(importer.template_xlsx(), "mau-danh-sach-dang-vien.xlsx", XLSX)
-    return _download(importer.template_csv(), "mau-danh-sach-dang-vien.csv", "text/csv")
+        return _download(roster.template_xlsx(), "mau-danh-sach-dang-vien.xlsx", XLSX)
+    return _download(roster.template_csv(), "mau-danh-sach-dang-vien.csv", "text/csv")
 
 
 class DashboardMixin:
@@ -131,6 +145,8 @@ class DashboardMixin:
     def get_unit(self):
         code = self.request.GET.get("unit") or self.kwargs.get("code")
         if code:
+            if not UNIT_CODE.fullmatch(code):  # NUL bytes and the like: no such unit
+                raise Http404
             unit = PartyOrganization.objects.filter(code=code).first()
             if unit is None:
                 raise Http404
@@ -217,5 +233,12 @@ class NeverLoggedInView(DashboardMixin, WagtailAdminTemplateMixin, TemplateView)
         ctx = super().get_context_data(**kwargs)
         unit = self.unit
         page = Paginator(dashboard.never_logged_in(unit), 100).get_page(self.request.GET.get("p"))
+        record_read(
+            self.request,
+            unit,
+            "Danh sách đảng viên chưa đăng nhập",
+            len(page.object_list),
+            page=page.number,
+        )
         ctx.update(unit=unit, page_obj=page, trail=self.trail(unit))
         return ctx

@@ -4,19 +4,13 @@ one-time activation code.
 Staff accounts without a member profile log in with their user name. A
 member who is not active (transferred, deceased, expelled) is refused even
 with the right password, and so are sessions of members who stop being
-active. Failed attempts are counted in the cache per login name and per
-address; past the limit every attempt is refused for a while.
+active. Failed attempts are counted by django-axes (``lockout.py``), whose
+backend comes first in ``AUTHENTICATION_BACKENDS``.
 """
 
-import hashlib
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 from django.utils import timezone
-
-from cms.search.folding import fold
 
 from .choices import MemberStatus
 from .models import ActivationCode, Member, hash_token
@@ -29,29 +23,15 @@ def _refuse(request, reason):
         setattr(request, REFUSAL_ATTR, reason)
 
 
-class LoginRateLimiter:
-    def __init__(self, request, identifier):
-        self.window = settings.LOGIN_FAILURE_WINDOW_SECONDS
-        ident = hashlib.sha256(fold(identifier.strip()).encode()).hexdigest()[:32]
-        self.keys = [(f"login-fail:id:{ident}", settings.LOGIN_FAILURE_LIMIT)]
-        address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
-        if address:
-            self.keys.append((f"login-fail:ip:{address}", settings.LOGIN_FAILURE_IP_LIMIT))
-
-    def blocked(self):
-        counts = cache.get_many([k for k, _ in self.keys])
-        return any(counts.get(k, 0) >= limit for k, limit in self.keys)
-
-    def fail(self):
-        for key, _ in self.keys:
-            cache.add(key, 0, self.window)
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, self.window)
-
-    def reset(self):
-        cache.delete(self.keys[0][0])
+def find_member(identifier):
+    """The member a login name means (card number first), or ``None``."""
+    ident = identifier.strip()
+    members = list(Member.objects.by_identifier(ident).select_related("user")[:3])
+    exact = [m for m in members if m.card_number.lower() == ident.lower()]
+    if exact:
+        return exact[0]
+    # A phone shared by several members does not identify anyone.
+    return members[0] if len(members) == 1 else None
 
 
 class MemberBackend(ModelBackend):
@@ -60,17 +40,7 @@ class MemberBackend(ModelBackend):
             username = kwargs.get(get_user_model().USERNAME_FIELD)
         if not username or not password:
             return None
-        limiter = LoginRateLimiter(request, username)
-        if limiter.blocked():
-            _refuse(request, "locked")
-            return None
-        user = self._check(request, username, password)
-        if user is None:
-            if getattr(request, REFUSAL_ATTR, None) != "inactive":
-                limiter.fail()
-        else:
-            limiter.reset()
-        return user
+        return self._check(request, username, password)
 
     def _check(self, request, username, password):
         member = self._find_member(username)
@@ -106,13 +76,7 @@ class MemberBackend(ModelBackend):
 
     @staticmethod
     def _find_member(username):
-        ident = username.strip()
-        members = list(Member.objects.by_identifier(ident).select_related("user")[:3])
-        exact = [m for m in members if m.card_number.lower() == ident.lower()]
-        if exact:
-            return exact[0]
-        # A phone shared by several members does not identify anyone.
-        return members[0] if len(members) == 1 else None
+        return find_member(username)
 
     def _check_staff(self, username, password):
         User = get_user_model()

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from cms.home.models import VisitDay
+from cms.visits.models import VisitDay
 
 from .choices import MemberStatus, OrgLevel, Position
 from .models import LoginRateSnapshot, Member, PartyOrganization

@@ -3,12 +3,12 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from cms.home import roles
+from cms.core import roles
 
 from .choices import CellType, OrgLevel, Position
+from .dashboard import take_snapshot
 from .factories import add_organization
 from .models import (
     CellTypeOption,
@@ -16,6 +16,7 @@ from .models import (
     Member,
     PartyOrganization,
     UnitStaff,
+    split_full_name,
 )
 
 COMMITTEES = [
@@ -35,63 +36,35 @@ COMMITTEES = [
     ("QS", "Đảng bộ Quân sự tỉnh"),
 ]
 
-# (grassroots suffix, name pattern, [(cell suffix, cell name, cell type)])
+# Grassroots units under each committee ("default": the district-level ones):
+# (code suffix, name, with {place} for the committee's place name).
 GRASSROOTS = {
-    "default": [
-        (
-            "X1",
-            "Đảng bộ xã {place} 1",
-            [
-                ("A1", "Chi bộ ấp 1", CellType.RESIDENTIAL),
-                ("A2", "Chi bộ ấp 2", CellType.RESIDENTIAL),
-                ("TH", "Chi bộ Trường Tiểu học", CellType.SCHOOL),
-            ],
-        ),
-        (
-            "CQ",
-            "Đảng bộ cơ quan {place}",
-            [
-                ("VP", "Chi bộ Văn phòng", CellType.AGENCY),
-                ("YT", "Chi bộ Trung tâm Y tế", CellType.PUBLIC_SERVICE),
-            ],
-        ),
+    "default": [("X1", "Đảng bộ xã {place} 1"), ("CQ", "Đảng bộ cơ quan {place}")],
+    "KDN": [("CT1", "Đảng bộ Công ty Cổ phần Cao su Đồng Nai")],
+    "QS": [("BCH", "Đảng bộ Bộ Chỉ huy Quân sự tỉnh")],
+    "KCQ": [("BTG", "Chi bộ Ban Tuyên giáo Tỉnh ủy (cơ sở)"), ("BTC", "Đảng bộ Văn phòng Tỉnh ủy")],
+}
+# The cells of each grassroots unit, by its code suffix: (code suffix, name, type).
+CELLS = {
+    "X1": [
+        ("A1", "Chi bộ ấp 1", CellType.RESIDENTIAL),
+        ("A2", "Chi bộ ấp 2", CellType.RESIDENTIAL),
+        ("TH", "Chi bộ Trường Tiểu học", CellType.SCHOOL),
     ],
-    "KDN": [
-        (
-            "CT1",
-            "Đảng bộ Công ty Cổ phần Cao su Đồng Nai",
-            [
-                ("SX", "Chi bộ Xí nghiệp sản xuất", CellType.ENTERPRISE),
-                ("KD", "Chi bộ Phòng Kinh doanh", CellType.ENTERPRISE),
-            ],
-        ),
+    "CQ": [
+        ("VP", "Chi bộ Văn phòng", CellType.AGENCY),
+        ("YT", "Chi bộ Trung tâm Y tế", CellType.PUBLIC_SERVICE),
     ],
-    "QS": [
-        (
-            "BCH",
-            "Đảng bộ Bộ Chỉ huy Quân sự tỉnh",
-            [
-                ("TM", "Chi bộ Phòng Tham mưu", CellType.ARMED_FORCES),
-                ("CT", "Chi bộ Phòng Chính trị", CellType.ARMED_FORCES),
-            ],
-        ),
+    "CT1": [
+        ("SX", "Chi bộ Xí nghiệp sản xuất", CellType.ENTERPRISE),
+        ("KD", "Chi bộ Phòng Kinh doanh", CellType.ENTERPRISE),
     ],
-    "KCQ": [
-        (
-            "BTG",
-            "Chi bộ Ban Tuyên giáo Tỉnh ủy (cơ sở)",
-            [
-                ("TG1", "Chi bộ Phòng Tuyên truyền", CellType.AGENCY),
-            ],
-        ),
-        (
-            "BTC",
-            "Đảng bộ Văn phòng Tỉnh ủy",
-            [
-                ("VP1", "Chi bộ Phòng Tổng hợp", CellType.AGENCY),
-            ],
-        ),
+    "BCH": [
+        ("TM", "Chi bộ Phòng Tham mưu", CellType.ARMED_FORCES),
+        ("CT", "Chi bộ Phòng Chính trị", CellType.ARMED_FORCES),
     ],
+    "BTG": [("TG1", "Chi bộ Phòng Tuyên truyền", CellType.AGENCY)],
+    "BTC": [("VP1", "Chi bộ Phòng Tổng hợp", CellType.AGENCY)],
 }
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"]
@@ -159,11 +132,11 @@ def build_tree():
     for code, name in COMMITTEES:
         committee = add_organization(province, code, name, OrgLevel.COMMITTEE)
         place = name.split(" ", 3)[-1]
-        for g_suffix, g_name, cells in GRASSROOTS.get(code, GRASSROOTS["default"]):
+        for g_suffix, g_name in GRASSROOTS.get(code, GRASSROOTS["default"]):
             grassroots = add_organization(
                 committee, f"{code}-{g_suffix}", g_name.format(place=place), OrgLevel.GRASSROOTS
             )
-            for c_suffix, c_name, cell_type in cells:
+            for c_suffix, c_name, cell_type in CELLS[g_suffix]:
                 add_organization(
                     grassroots, f"{code}-{g_suffix}-{c_suffix}", c_name, OrgLevel.CELL, cell_type
                 )
@@ -208,8 +181,34 @@ def seed_rank_and_file():
             )
 
 
-def seed(ctx):
+def demo_user(username, full_name, password, *, groups=(), superuser=False):
+    """The demo account ``username``, made once with ``groups``.
+
+    Names are stored in Vietnamese order (``split_full_name``), so that
+    get_full_name(), what Wagtail and the site header show, reads "Lê Thị Biên
+    Tập"; accounts of older demo databases are turned around.
+    """
     User = get_user_model()
+    family, given = split_full_name(full_name)
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(
+            username=username,
+            first_name=family,
+            last_name=given,
+            is_superuser=superuser,
+            is_staff=superuser,
+            email=f"{username}@dongnai.local",
+        )
+        user.set_password(password)
+        user.save()
+        user.groups.add(*groups)
+    elif (user.first_name, user.last_name) != (family, given):
+        User.objects.filter(pk=user.pk).update(first_name=family, last_name=given)
+    return user
+
+
+def seed(ctx):
     for code, label in CellType.choices:  # also made by a migration; flushed test DBs lack them
         CellTypeOption.objects.get_or_create(code=code, defaults={"name": label})
     build_tree()
@@ -217,26 +216,13 @@ def seed(ctx):
     cell = PartyOrganization.objects.get(code=DEMO_CELL)
     accounts = []
     for username, full_name, group_names, superuser, card in DEMO_ACCOUNTS:
-        user = User.objects.filter(username=username).first()
-        family, _, given = full_name.rpartition(" ")
-        if user is not None and user.get_full_name() != full_name:
-            # Demo databases made before names were stored in Vietnamese order.
-            User.objects.filter(pk=user.pk).update(first_name=family, last_name=given)
-        if user is None:
-            # Vietnamese order: family and middle names in first_name, the
-            # given name in last_name, so that get_full_name() (what Wagtail
-            # and the site header show) reads "Lê Thị Biên Tập".
-            user = User(
-                username=username,
-                first_name=family,
-                last_name=given,
-                is_superuser=superuser,
-                is_staff=superuser,
-                email=f"{username}@dongnai.local",
-            )
-            user.set_password(ctx["password"])
-            user.save()
-            user.groups.add(*[groups[g] for g in group_names])
+        user = demo_user(
+            username,
+            full_name,
+            ctx["password"],
+            groups=[groups[g] for g in group_names],
+            superuser=superuser,
+        )
         if card:
             position = Position.SECRETARY if username == "bithu" else Position.MEMBER
             ensure_member(user, full_name, card, cell, position, "0912" + card[-6:])
@@ -249,19 +235,9 @@ def seed(ctx):
 
 
 def seed_unit_staff(ctx):
-    User = get_user_model()
     username, full_name, code = DEMO_UNIT_STAFF
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        family, _, given = full_name.rpartition(" ")
-        user = User(username=username, first_name=family, last_name=given)
-        user.set_password(ctx["password"])
-        user.save()
-        access = Permission.objects.filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ).first()
-        if access:
-            user.user_permissions.add(access)
+    user = demo_user(username, full_name, ctx["password"])
+    user.user_permissions.add(*roles.permissions([roles.ACCESS_ADMIN]))
     UnitStaff.objects.get_or_create(user=user, unit=PartyOrganization.objects.get(code=code))
 
 
@@ -283,8 +259,6 @@ def seed_login_activity():
         Member.objects.filter(pk__in=logged).update(
             first_login_at=now - datetime.timedelta(days=20), last_login_at=now, login_count=3
         )
-    from .dashboard import take_snapshot
-
     today = timezone.localdate()
     take_snapshot(today)
     for snap in list(LoginRateSnapshot.objects.filter(date=today)):

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import factory
 from factory.django import DjangoModelFactory
@@ -49,8 +50,6 @@ def bulk_members(cell, count, *, logged_in=0, issued=True, start=0, prefix="9"):
     """``count`` members of ``cell`` inserted in bulk (tests, benchmarks): the
     first ``logged_in`` of them have logged in. Card numbers are
     ``prefix`` + a running number from ``start``."""
-    from django.utils import timezone
-
     User = get_user_model()
     now = timezone.now()
     cards = [f"{prefix}{start + i:08d}" for i in range(count)]

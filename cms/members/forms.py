@@ -16,10 +16,6 @@ MESSAGES = {
         "tỉnh (đã chuyển sinh hoạt, từ trần hoặc bị khai trừ). Nếu có nhầm lẫn, đề nghị liên "
         "hệ bí thư chi bộ."
     ),
-    "locked": gettext_lazy(
-        "Đồng chí đã nhập sai quá nhiều lần. Vì an toàn, đề nghị thử lại sau 15 phút "
-        "hoặc nhờ bí thư chi bộ cấp lại mã kích hoạt."
-    ),
 }
 
 
@@ -45,7 +41,7 @@ class MemberAuthenticationForm(AuthenticationForm):
             self.user_cache = authenticate(self.request, username=username, password=password)
             if self.user_cache is None:
                 reason = getattr(self.request, REFUSAL_ATTR, None)
-                if reason in ("inactive", "locked"):
+                if reason == "inactive":
                     raise forms.ValidationError(MESSAGES[reason], code=reason)
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(self.user_cache)

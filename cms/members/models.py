@@ -1,5 +1,6 @@
 """The party tree and the members who belong to it."""
 
+import datetime
 import hashlib
 import hmac
 
@@ -9,6 +10,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
+from axes.models import AccessAttempt
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from .choices import CellType, Gender, MemberStatus, OrgLevel, Position
@@ -81,6 +83,20 @@ class PartyOrganization(MP_Node):
 class MemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=MemberStatus.ACTIVE)
+
+    def for_user(self, user):
+        """The one answer to "which member is this user": the active member
+        profile of a logged-in user, or ``None`` (staff accounts, anonymous
+        visitors and members who left). Cached on the user object, so a
+        request asks the database at most once.
+        """
+        if user is None or not getattr(user, "is_authenticated", False):
+            return None
+        if not hasattr(user, "_active_member"):
+            user._active_member = (
+                self.active().select_related("cell").filter(user_id=user.pk).first()
+            )
+        return user._active_member
 
     def in_subtree(self, organization):
         return self.filter(cell__path__startswith=organization.path)
@@ -163,6 +179,12 @@ class Member(models.Model):
     class Meta:
         verbose_name = "đảng viên"
         verbose_name_plural = "đảng viên"
+        # Powers of the organisation department, granted to groups (cms/core/roles.py).
+        permissions = [
+            ("manage_accounts", "Quản lý tài khoản đảng viên của mọi đơn vị"),
+            ("view_login_rates", "Xem tỷ lệ đăng nhập của toàn Đảng bộ tỉnh"),
+            ("import_roster", "Nhập danh sách đảng viên"),
+        ]
 
     def __str__(self):
         return f"{self.full_name} ({self.card_number})"
@@ -185,6 +207,17 @@ class Member(models.Model):
         )
 
 
+def split_full_name(full_name):
+    """(family and middle names, given name) of a Vietnamese full name.
+
+    Accounts store them in that order as ``first_name``/``last_name``, so that
+    Django's get_full_name() (what Wagtail and the site header show) reads
+    "Nguyễn Văn An".
+    """
+    family, _, given = " ".join(full_name.split()).rpartition(" ")
+    return family[:150], given[:150]
+
+
 def normalize_phone(value):
     """``0912 345 678``, ``+84912345678``, ``0912.345.678`` → ``0912345678``;
     empty string when it is not a Vietnamese mobile/landline number."""
@@ -198,32 +231,26 @@ def normalize_phone(value):
     return ""
 
 
+def _history_link(to, on_delete, **options):
+    """A foreign key of a record kept for history (no reverse accessor)."""
+    return models.ForeignKey(to, on_delete=on_delete, related_name="+", **options)
+
+
 class MemberTransfer(models.Model):
     """A member's move from one cell to another (history is never rewritten)."""
 
     member = models.ForeignKey(
         Member, on_delete=models.CASCADE, related_name="transfers", verbose_name="đảng viên"
     )
-    from_cell = models.ForeignKey(
-        PartyOrganization,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="từ chi bộ",
-    )
-    to_cell = models.ForeignKey(
-        PartyOrganization,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="đến chi bộ",
-    )
+    from_cell = _history_link(PartyOrganization, models.PROTECT, verbose_name="từ chi bộ")
+    to_cell = _history_link(PartyOrganization, models.PROTECT, verbose_name="đến chi bộ")
     transferred_on = models.DateField("ngày chuyển", default=timezone.localdate)
     note = models.CharField("ghi chú", max_length=255, blank=True)
-    created_by = models.ForeignKey(
+    created_by = _history_link(
         settings.AUTH_USER_MODEL,
+        models.SET_NULL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="người thực hiện",
     )
     created_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
@@ -260,13 +287,7 @@ class ActivationCode(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    issued_by = _history_link(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
 
     objects = ActivationCodeQuerySet.as_manager()
 
@@ -302,6 +323,51 @@ class UnitStaff(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.unit}"
+
+
+class LoginLockout(AccessAttempt):
+    """A login name and client address waiting after too many failed logins
+    (django-axes' record of them); deleting it lets the pair try again at once."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("view", "delete")
+        verbose_name = "đăng nhập bị tạm khóa"
+        verbose_name_plural = "đăng nhập bị tạm khóa"
+
+
+class PendingRosterQuerySet(models.QuerySet):
+    def fresh(self):
+        return self.filter(created_at__gte=timezone.now() - PendingRoster.LIFETIME)
+
+    def stale(self):
+        return self.filter(created_at__lt=timezone.now() - PendingRoster.LIFETIME)
+
+
+class PendingRoster(models.Model):
+    """An uploaded roster between its preview and its confirmation.
+
+    In the database, so that whichever worker process answers the
+    confirmation finds it (a per-process cache would lose it); deleted when
+    written, and stale ones when the next roster is uploaded.
+    """
+
+    LIFETIME = datetime.timedelta(minutes=30)
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = PendingRosterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "danh sách chờ xác nhận"
+        verbose_name_plural = "danh sách chờ xác nhận"
+
+    def __str__(self):
+        return self.filename
 
 
 class LoginRateSnapshot(models.Model):

@@ -1,15 +1,19 @@
 """Who may manage which accounts, and who may see the login-rate dashboard.
 
-- The organisation department (Ban Tổ chức) and superusers manage everything.
+- Holders of the province-wide permissions (the organisation department, Ban
+  Tổ chức, through its group; superusers) manage every unit
+  (``members.manage_accounts``), see every unit's login rate
+  (``members.view_login_rates``), import rosters (``members.import_roster``)
+  and assign committee staff (``members.*_unitstaff``).
 - A committee's staff (``UnitStaff``) manage the subtree of their unit(s).
 - A cell secretary resets passwords and prints credentials of their own cell.
 Everything else is refused (views answer 403).
 """
 
-from cms.home import roles
+from cms.core import roles
 
 from .choices import MemberStatus, Position
-from .models import PartyOrganization, UnitStaff
+from .models import Member, PartyOrganization, UnitStaff
 
 
 def _cached(user, name, compute):
@@ -18,25 +22,17 @@ def _cached(user, name, compute):
     return getattr(user, name)
 
 
-def member_of(user):
-    if not user or not user.is_authenticated:
-        return None
-    try:
-        return user.member
-    except Exception:  # no member profile (staff account)
-        return None
+def _has(user, pair):
+    return bool(user) and user.has_perm(roles.perm_name(pair))
 
 
-def is_organisation_department(user):
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return _cached(
-        user,
-        "_is_organisation_dept",
-        lambda: user.groups.filter(name=roles.ORGANISATION).exists(),
-    )
+def can_assign_unit_staff(user):
+    """Sees the committee staff list (Wagtail's model permissions on ``UnitStaff``)."""
+    return any(_has(user, pair) for pair in roles.ASSIGN_UNIT_STAFF)
+
+
+def can_unlock_logins(user):
+    return all(_has(user, pair) for pair in roles.UNLOCK_LOGINS)
 
 
 def staffed_units(user):
@@ -54,15 +50,17 @@ def staffed_units(user):
     )
 
 
-def can_manage_unit(user, unit):
-    """Organisation department: any unit; committee staff: their subtree."""
-    if is_organisation_department(user):
-        return True
+def _staffs(user, unit):
     return any(unit.path.startswith(u.path) for u in staffed_units(user))
 
 
+def can_manage_unit(user, unit):
+    """Province-wide account managers: any unit; committee staff: their subtree."""
+    return _has(user, roles.MANAGE_ACCOUNTS) or _staffs(user, unit)
+
+
 def is_secretary_of(user, cell):
-    member = member_of(user)
+    member = Member.objects.for_user(user)
     return (
         member is not None
         and member.status == MemberStatus.ACTIVE
@@ -81,25 +79,39 @@ def can_reset_password(user, member):
 
 
 def can_import(user):
-    return is_organisation_department(user)
+    return _has(user, roles.IMPORT_ROSTER)
 
 
 def can_view_dashboard(user, unit=None):
+    if _has(user, roles.VIEW_LOGIN_RATES):
+        return True
     if unit is None:
-        return is_organisation_department(user) or bool(staffed_units(user))
-    return can_manage_unit(user, unit)
+        return bool(staffed_units(user))
+    return _staffs(user, unit)
 
 
 def dashboard_roots(user):
     """The units a dashboard viewer starts from."""
-    if is_organisation_department(user):
+    if _has(user, roles.VIEW_LOGIN_RATES):
         root = PartyOrganization.get_first_root_node()
         return [root] if root else []
     return staffed_units(user)
 
 
 def secretary_cell(user):
-    member = member_of(user)
+    member = Member.objects.for_user(user)
     if member and member.position == Position.SECRETARY and member.status == MemberStatus.ACTIVE:
         return member.cell
     return None
+
+
+def is_staff_account(user):
+    """Anyone with admin access or a committee staff post (the short idle timeout)."""
+    if not user or not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or user.is_staff
+        or _has(user, roles.ACCESS_ADMIN)
+        or bool(staffed_units(user))
+    )

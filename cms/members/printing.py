@@ -1,52 +1,28 @@
 """Printable credentials lists of a cell: PDF (reportlab) or XLSX.
 
-The PDF embeds DejaVu Sans (Debian package ``fonts-dejavu-core``) because the
-PDF core fonts cannot show Vietnamese diacritics.
+The PDF embeds the site's Vietnamese TrueType family (``cms.core.pdf``)
+because the PDF core fonts cannot show Vietnamese diacritics; the XLSX keeps
+names and numbers as text (``cms.core.xlsx``), never as formulas.
 """
-
-import io
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
 
-FONT_NAME = "StdvSans"
-FONT_BOLD = "StdvSans-Bold"
+from openpyxl import Workbook
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-
-def _register_fonts():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return
-    regular = Path(settings.MEMBERS_PDF_FONT)
-    bold = Path(settings.MEMBERS_PDF_FONT_BOLD)
-    pdfmetrics.registerFont(TTFont(FONT_NAME, str(regular)))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold if bold.exists() else regular)))
+from cms.core.pdf import a4_pdf, vietnamese_fonts
+from cms.core.xlsx import workbook_bytes
 
 
 def credentials_pdf(cell, issued):
     """One A4 list: name, card number, activation code, and how to log in."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    _register_fonts()
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title=f"Danh sách mã kích hoạt – {cell.name}",
-    )
-    title = ParagraphStyle("t", fontName=FONT_BOLD, fontSize=15, leading=20, spaceAfter=4)
-    body = ParagraphStyle("b", fontName=FONT_NAME, fontSize=11, leading=15)
+    regular, bold = vietnamese_fonts()
+    title = ParagraphStyle("t", fontName=bold, fontSize=15, leading=20, spaceAfter=4)
+    body = ParagraphStyle("b", fontName=regular, fontSize=11, leading=15)
     days = settings.ACTIVATION_CODE_DAYS
     story = [
         Paragraph(f"DANH SÁCH MÃ KÍCH HOẠT TÀI KHOẢN – {cell.name.upper()}", title),
@@ -70,10 +46,10 @@ def credentials_pdf(cell, issued):
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+                ("FONTNAME", (0, 0), (-1, -1), regular),
+                ("FONTNAME", (0, 0), (-1, 0), bold),
                 ("FONTSIZE", (0, 0), (-1, -1), 11),
-                ("FONTNAME", (3, 1), (3, -1), FONT_BOLD),
+                ("FONTNAME", (3, 1), (3, -1), bold),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -87,13 +63,10 @@ def credentials_pdf(cell, issued):
         story.append(
             Paragraph("Mọi đảng viên của chi bộ đã tự đặt mật khẩu: không có mã mới.", body)
         )
-    doc.build(story)
-    return buf.getvalue()
+    return a4_pdf(story, title=f"Danh sách mã kích hoạt – {cell.name}", margins=(15, 15, 15, 15))
 
 
 def credentials_xlsx(cell, issued):
-    from openpyxl import Workbook
-
     wb = Workbook()
     ws = wb.active
     ws.title = "Mã kích hoạt"
@@ -103,6 +76,4 @@ def credentials_xlsx(cell, issued):
         ws.append([i, member.full_name, member.card_number, member.phone, code])
     for col, width in zip("ABCDE", (6, 32, 20, 16, 20), strict=True):
         ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)

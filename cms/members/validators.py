@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import (
 )
 from django.core.exceptions import ValidationError
 
-from cms.search.folding import fold
+from cms.core.folding import fold
 
 EXTRA_COMMON = {
     "matkhau",

@@ -10,6 +10,9 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from cms.security.audit import record_read
+from cms.security.privacy import private_response
+
 from . import permissions, printing, services
 from .forms import FirstPasswordForm, MemberAuthenticationForm, MemberPasswordChangeForm
 from .models import Member, PartyOrganization
@@ -58,7 +61,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         user = form.save()
         update_session_auth_hash(self.request, user)
         self.request.session.pop(SESSION_MUST_CHANGE, None)
-        member = permissions.member_of(user)
+        member = Member.objects.for_user(user)
         if member is not None:
             services.password_changed(member, user=user, forced=forced)
         messages.success(
@@ -84,22 +87,26 @@ def _managed_cell(request, code):
     return cell
 
 
+@private_response
 @login_required
 def cell_accounts(request, code):
     cell = _managed_cell(request, code)
-    members = (
+    members = list(
         Member.objects.filter(cell=cell)
         .select_related("user")
         .order_by("status", "full_name", "card_number")
     )
+    record_read(request, cell, "Danh sách tài khoản đảng viên của chi bộ", len(members))
     return render(request, "members/cell_accounts.html", {"cell": cell, "members": members})
 
 
+@private_response
 @login_required
 @require_POST
 def print_credentials(request, code):
     cell = _managed_cell(request, code)
     issued = services.issue_cell_credentials(cell, user=request.user)
+    record_read(request, cell, "Danh sách mã kích hoạt của chi bộ", len(issued), export=True)
     if request.POST.get("format") == "xlsx":
         body = printing.credentials_xlsx(cell, issued)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -110,10 +117,10 @@ def print_credentials(request, code):
         ext = "pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="ma-kich-hoat-{cell.code}.{ext}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
+@private_response
 @login_required
 @require_POST
 def reset_password(request, pk):
@@ -130,5 +137,4 @@ def reset_password(request, pk):
             "back": reverse("members:cell_accounts", args=[member.cell.code]),
         },
     )
-    response["Cache-Control"] = "no-store"
     return response

@@ -1,30 +1,44 @@
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.security.privacy import private_response
+
 from . import admin_views, permissions
-from .models import UnitStaff
+from .models import LoginLockout, UnitStaff
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
-        path("nhap-danh-sach/", admin_views.ImportView.as_view(), name="import"),
+        # Pages and files with members' personal data: never kept by a cache (cms/security).
+        path("nhap-danh-sach/", private_response(admin_views.ImportView.as_view()), name="import"),
         path(
             "nhap-danh-sach/mau.<str:fmt>",
             admin_views.import_template,
             name="import_template",
         ),
-        path("ty-le-dang-nhap/", admin_views.DashboardView.as_view(), name="dashboard"),
-        path("ty-le-dang-nhap/xuat.xlsx", admin_views.dashboard_export, name="dashboard_export"),
         path(
-            "ty-le-dang-nhap/chua-dang-nhap/<str:code>/",
-            admin_views.NeverLoggedInView.as_view(),
+            "ty-le-dang-nhap/",
+            private_response(admin_views.DashboardView.as_view()),
+            name="dashboard",
+        ),
+        path(
+            "ty-le-dang-nhap/xuat.xlsx",
+            private_response(admin_views.dashboard_export),
+            name="dashboard_export",
+        ),
+        path(
+            "ty-le-dang-nhap/chua-dang-nhap/<slug:code>/",
+            private_response(admin_views.NeverLoggedInView.as_view()),
             name="never_logged_in",
         ),
     ]
@@ -42,7 +56,13 @@ class ShownIf(MenuItem):
 
 class MembersSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
-        return permissions.can_view_dashboard(request.user) or permissions.can_import(request.user)
+        user = request.user
+        return (
+            permissions.can_view_dashboard(user)
+            or permissions.can_import(user)
+            or permissions.can_assign_unit_staff(user)
+            or permissions.can_unlock_logins(user)
+        )
 
 
 @hooks.register("register_admin_menu_item")
@@ -68,23 +88,18 @@ def register_members_menu():
                 reverse("wagtailsnippets_members_unitstaff:list"),
                 icon_name="user",
                 order=300,
-                check=permissions.is_organisation_department,
+                check=permissions.can_assign_unit_staff,
+            ),
+            ShownIf(
+                "Đăng nhập bị tạm khóa",
+                reverse("members_lockouts:index"),
+                icon_name="lock",
+                order=400,
+                check=permissions.can_unlock_logins,
             ),
         ]
     )
     return MembersSubmenu("Đảng viên", menu, icon_name="group", order=250)
-
-
-class OrganisationDepartmentPolicy(BasePermissionPolicy):
-    """Only the organisation department assigns committee staff."""
-
-    def user_has_permission(self, user, action):
-        return permissions.is_organisation_department(user)
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().objects.none()
 
 
 class UnitStaffViewSet(SnippetViewSet):
@@ -95,8 +110,42 @@ class UnitStaffViewSet(SnippetViewSet):
     list_display = ["user", "unit"]
 
 
-register_permission_policy(UnitStaff, OrganisationDepartmentPolicy(UnitStaff))
 register_snippet(UnitStaffViewSet)
+
+
+class UnlockPolicy(ModelPermissionPolicy):
+    """Locked logins are looked at and lifted (deleted), never written by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+class LockoutViewSet(ModelViewSet):
+    """Đăng nhập bị tạm khóa: login name and address pairs waiting after too many
+    failures; deleting one lets that pair try again at once."""
+
+    model = LoginLockout
+    icon = "lock"
+    menu_label = "Đăng nhập bị tạm khóa"
+    add_to_admin_menu = False
+    url_prefix = "dang-vien/dang-nhap-bi-khoa"
+    url_namespace = "members_lockouts"
+    list_display = [
+        Column("username", label="Tên đăng nhập (số thẻ, số điện thoại)"),
+        Column("ip_address", label="Địa chỉ mạng"),
+        Column("failures_since_start", label="Số lần nhập sai"),
+        Column("attempt_time", label="Lần sai gần nhất"),
+    ]
+    form_fields = ["username"]  # no add or edit view is reachable (UnlockPolicy)
+    copy_view_enabled = False
+
+
+register_permission_policy(LoginLockout, UnlockPolicy(LoginLockout))
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet("members_lockouts")
 
 
 @hooks.register("register_log_actions")
@@ -112,3 +161,12 @@ def register_member_log_actions(actions):
         ("members.status", "Đổi trạng thái đảng viên"),
     ]:
         actions.register_action(action, label, label)
+
+
+@hooks.register("register_permissions")
+def register_member_permissions():
+    """The organisation department's powers, grantable to groups in Cài đặt → Nhóm."""
+    return Permission.objects.filter(
+        content_type__app_label="members",
+        codename__in=["manage_accounts", "view_login_rates", "import_roster"],
+    )

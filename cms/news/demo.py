@@ -2,9 +2,10 @@
 
 import datetime
 
-from cms.home.demo_site import child_page
+from cms.core.pages import child_page
 
-from .models import NewsArticlePage, NewsIndexPage
+from .factories import NewsArticlePageFactory, NewsIndexPageFactory
+from .models import NewsCategory
 
 ARTICLES = [
     (
@@ -124,13 +125,9 @@ QUOTE = {
 
 
 def seed(ctx):
-    from .models import NewsCategory
-
     index, _ = child_page(
         ctx["home"],
-        NewsIndexPage,
-        "tin-tuc",
-        title="Tin tức",
+        NewsIndexPageFactory,
         intro="Tin hoạt động của Đảng bộ tỉnh và các tổ chức cơ sở đảng.",
     )
     ctx["news_index"] = index
@@ -149,7 +146,7 @@ def seed(ctx):
         category_slugs, tags = CLASSIFICATION.get(slug, ([], []))
         page, created = child_page(
             index,
-            NewsArticlePage,
+            NewsArticlePageFactory,
             slug,
             title=title,
             date=date,

@@ -1,15 +1,11 @@
 import factory
 import wagtail_factories
 
+from cms.core.factories import section_factory
+
 from .models import NewsArticlePage, NewsIndexPage
 
-
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = NewsIndexPage
-
-    title = "Tin tức"
-    slug = "tin-tuc"
+NewsIndexPageFactory = section_factory(NewsIndexPage, "Tin tức", "tin-tuc")
 
 
 class NewsArticlePageFactory(wagtail_factories.PageFactory):

@@ -1,6 +1,9 @@
 """RSS and Atom feeds of a news section: public, live articles only."""
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 FEED_SIZE = 20
@@ -34,10 +37,6 @@ class NewsRssFeed(Feed):
         return item.url
 
     def item_pubdate(self, item):
-        from datetime import datetime, time
-
-        from django.utils import timezone
-
         return timezone.make_aware(datetime.combine(item.date, time(7, 0)))
 
     def item_categories(self, item):

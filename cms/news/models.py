@@ -7,7 +7,6 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -16,9 +15,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from cms.home.blocks import BaseStreamBlock, documents_in_stream
-from cms.home.visibility import visible_to
+from cms.caching.audience import cached_for_audience
+from cms.core.blocks import BaseStreamBlock, documents_in_stream
+from cms.core.fields import optional_image
+from cms.core.page_types import SectionIndexPage
+from cms.core.visibility import visible_to
 from cms.search.index import VietnameseSearchMixin
+
+from .feeds import NewsAtomFeed, NewsRssFeed
 
 PAGE_SIZE = 10
 
@@ -64,12 +68,9 @@ class NewsArticleQuerySet(PageQuerySet):
         return self.filter(tags__name=tag) if tag else self
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """Tin tức: lists articles newest first, by category or tag, with RSS/Atom feeds."""
 
-    intro = models.TextField("giới thiệu", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     # An index may hold a section per subordinate committee (editorial scopes).
     parent_page_types = ["home.HomePage", "news.NewsIndexPage"]
     subpage_types = ["news.NewsArticlePage", "news.NewsIndexPage"]
@@ -88,26 +89,36 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         category_slug = request.GET.get("chuyen-muc", "").strip()
         tag = request.GET.get("the", "").strip()
-        category = NewsCategory.objects.filter(slug=category_slug).first()
-        articles = (
-            self.articles(request.user)
-            .in_category(category.slug if category else None)
-            .tagged(tag)
-            .distinct()
-            .specific()
+        # The matching ids and the section's lists are shared by the visitor's
+        # audience until the content changes; the page's articles cost one
+        # query (and one for their categories).
+        shared = cached_for_audience(
+            request,
+            "news-index",
+            lambda: self._listing(request.user, category_slug, tag),
+            self.pk,
+            category_slug,
+            tag,
         )
-        paginator = Paginator(articles, PAGE_SIZE)
+        category = shared["category"]
+        paginator = Paginator(shared["ids"], PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("trang", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        by_id = (
+            NewsArticlePage.objects.filter(pk__in=page_obj.object_list)
+            .prefetch_related("categories")
+            .in_bulk()
+        )
+        page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
         context.update(
             {
                 "articles": page_obj.object_list,
                 "page_obj": page_obj,
-                "categories": NewsCategory.objects.all(),
+                "categories": shared["categories"],
                 "current_category": category,
                 "current_tag": tag,
                 "filter_query": "&".join(
@@ -118,10 +129,22 @@ class NewsIndexPage(RoutablePageMixin, Page):
                     ]
                     if part
                 ),
-                "sections": NewsIndexPage.objects.child_of(self).live().public(),
+                "sections": shared["sections"],
             }
         )
         return context
+
+    def _listing(self, user, category_slug, tag):
+        category = (
+            NewsCategory.objects.filter(slug=category_slug).first() if category_slug else None
+        )
+        articles = self.articles(user).in_category(category.slug if category else None).tagged(tag)
+        return {
+            "category": category,
+            "ids": list(articles.distinct().values_list("pk", flat=True)),
+            "categories": list(NewsCategory.objects.all()),
+            "sections": list(NewsIndexPage.objects.child_of(self).live().public()),
+        }
 
     @path("")
     def index_route(self, request):
@@ -129,14 +152,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("rss/")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
@@ -165,14 +184,7 @@ class NewsArticlePage(VietnameseSearchMixin, Page):
 
     date = models.DateField("ngày đăng", default=timezone.localdate)
     lead = models.TextField("sa-pô", blank=True, help_text="Một hai câu tóm tắt bài viết.")
-    lead_image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name="ảnh đại diện",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lead_image = optional_image("ảnh đại diện")
     lead_image_caption = models.CharField("chú thích ảnh đại diện", max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="nội dung", blank=True)
     categories = ParentalManyToManyField(

@@ -4,11 +4,12 @@ import datetime
 
 from django.utils import timezone
 
+from cms.core.pages import child_page
 from cms.documents.demo_files import demo_document, demo_pdf, silent_mp3_bytes
-from cms.home.demo_site import child_page
 from cms.members.models import CellTypeOption, PartyOrganization
 
-from .models import Audience, ResolutionIndexPage, ResolutionStudyPage
+from .factories import ResolutionIndexPageFactory, ResolutionStudyPageFactory
+from .models import Audience
 
 KEY_POINTS_12 = [
     "Đổi mới nội dung sinh hoạt theo từng loại hình chi bộ: khu dân cư, cơ quan, doanh nghiệp, "
@@ -54,9 +55,7 @@ TRANSCRIPT_12 = (
 def seed(ctx):
     index, _ = child_page(
         ctx["home"],
-        ResolutionIndexPage,
-        "hoc-tap-nghi-quyet",
-        title="Học tập nghị quyết",
+        ResolutionIndexPageFactory,
         intro="Tài liệu học tập, quán triệt nghị quyết dành cho đảng viên.",
     )
     deadline = timezone.localdate() + datetime.timedelta(days=45)
@@ -72,7 +71,7 @@ def seed(ctx):
     )
     child_page(
         index,
-        ResolutionStudyPage,
+        ResolutionStudyPageFactory,
         "nghi-quyet-12-nq-tu",
         title="Học tập Nghị quyết 12-NQ/TU về nâng cao chất lượng sinh hoạt chi bộ",
         document=ctx["documents"].get("12-NQ/TU"),
@@ -96,7 +95,7 @@ def seed(ctx):
     )
     child_page(
         index,
-        ResolutionStudyPage,
+        ResolutionStudyPageFactory,
         "chi-thi-08-ct-tu",
         title="Quán triệt Chỉ thị 08-CT/TU về bảo vệ bí mật nhà nước trên không gian mạng",
         document=ctx["documents"].get("08-CT/TU"),
@@ -121,7 +120,7 @@ def seed(ctx):
     )
     child_page(
         index,
-        ResolutionStudyPage,
+        ResolutionStudyPageFactory,
         "ke-hoach-21-kh-tu",
         title="Triển khai Kế hoạch 21-KH/TU: mọi đảng viên đều dùng Sổ tay đảng viên điện tử",
         document=ctx["documents"].get("21-KH/TU"),

@@ -1,15 +1,13 @@
 import factory
 import wagtail_factories
 
+from cms.core.factories import section_factory
+
 from .models import ResolutionIndexPage, ResolutionStudyPage
 
-
-class ResolutionIndexPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ResolutionIndexPage
-
-    title = "Học tập nghị quyết"
-    slug = "hoc-tap-nghi-quyet"
+ResolutionIndexPageFactory = section_factory(
+    ResolutionIndexPage, "Học tập nghị quyết", "hoc-tap-nghi-quyet"
+)
 
 
 class ResolutionStudyPageFactory(wagtail_factories.PageFactory):

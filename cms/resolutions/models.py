@@ -2,12 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -15,11 +16,15 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from cms.home.blocks import BaseStreamBlock, documents_in_stream
-from cms.home.visibility import visible_to
+from cms.caching.audience import cached_for_audience
+from cms.core.blocks import BaseStreamBlock, documents_in_stream
+from cms.core.fields import optional_document
+from cms.core.page_types import SectionIndexPage
+from cms.core.visibility import visible_to
+from cms.members.models import Member
 from cms.search.index import VietnameseSearchMixin
 
-from .blocks import KeyPointsBlock, QuestionsBlock
+from .blocks import KeyPointsBlock, QuestionsBlock, QuizBlock
 
 
 class Audience(models.TextChoices):
@@ -28,12 +33,9 @@ class Audience(models.TextChoices):
     UNITS = "units", "Một số đơn vị"
 
 
-class ResolutionIndexPage(Page):
+class ResolutionIndexPage(SectionIndexPage):
     """Học tập nghị quyết: the resolutions members are studying."""
 
-    intro = models.TextField("giới thiệu", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resolutions.ResolutionStudyPage"]
 
@@ -41,22 +43,34 @@ class ResolutionIndexPage(Page):
         verbose_name = "chuyên mục học tập nghị quyết"
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils import timezone
-
-        from cms.home.services import member_for
-
         context = super().get_context(request, *args, **kwargs)
-        pages = visible_to(ResolutionStudyPage.objects.child_of(self).live(), request.user)
-        today = timezone.localdate()
-        member = member_for(request.user)
-        context["resolutions"] = pages.studying(today)
-        context["closed_resolutions"] = pages.filter(study_deadline__lt=today).order_by(
-            "-study_deadline"
-        )
-        context["own_resolution_ids"] = (
-            set(pages.for_member(member).values_list("pk", flat=True)) if member else set()
+        member = Member.objects.for_user(request.user)
+        context.update(
+            cached_for_audience(
+                request,
+                "resolutions-index",
+                lambda: self._listing(request.user, member),
+                self.pk,
+                member.cell_id if member else "-",
+            )
         )
         return context
+
+    def _listing(self, user, member):
+        """Shared by the visitor's audience and cell until the content changes."""
+        pages = visible_to(
+            ResolutionStudyPage.objects.child_of(self).live().defer_streamfields(), user
+        )
+        today = timezone.localdate()
+        return {
+            "resolutions": list(pages.studying(today)),
+            "closed_resolutions": list(
+                pages.filter(study_deadline__lt=today).order_by("-study_deadline")
+            ),
+            "own_resolution_ids": (
+                set(pages.for_member(member).values_list("pk", flat=True)) if member else set()
+            ),
+        }
 
 
 class ResolutionStudyQuerySet(PageQuerySet):
@@ -114,35 +128,14 @@ class ResolutionStudyPage(VietnameseSearchMixin, Page):
     key_points = StreamField(KeyPointsBlock(), verbose_name="những điểm cốt lõi", blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="tài liệu học tập", blank=True)
     questions = StreamField(QuestionsBlock(), verbose_name="hỏi – đáp", blank=True)
-    slides = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name="bài trình chiếu (PDF, PPTX)",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    audio = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name="bài giảng âm thanh (MP3)",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    slides = optional_document("bài trình chiếu (PDF, PPTX)")
+    audio = optional_document("bài giảng âm thanh (MP3)")
     audio_transcript = models.TextField(
         "bản ghi lời bài giảng âm thanh",
         blank=True,
         help_text="Toàn văn lời giảng, cho đảng viên không nghe được hoặc mạng yếu.",
     )
-    video = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name="video bài giảng (MP4)",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    video = optional_document("video bài giảng (MP4)")
     video_transcript = models.TextField("bản ghi lời video", blank=True)
     study_deadline = models.DateField("hạn hoàn thành học tập", null=True, blank=True)
     audience = models.CharField(
@@ -160,6 +153,23 @@ class ResolutionStudyPage(VietnameseSearchMixin, Page):
         blank=True,
         related_name="+",
         help_text="Đảng viên của đơn vị được chọn và mọi đơn vị trực thuộc.",
+    )
+    quiz = StreamField(
+        QuizBlock(),
+        verbose_name="bài tự kiểm tra",
+        blank=True,
+        help_text="Câu hỏi trắc nghiệm để đảng viên tự kiểm tra sau khi học.",
+    )
+    quiz_pass_mark = models.PositiveSmallIntegerField(
+        "điểm đạt (%)",
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Tỷ lệ câu trả lời đúng tối thiểu để đạt, tính theo phần trăm.",
+    )
+    asks_for_summary = models.BooleanField(
+        "yêu cầu viết bài thu hoạch",
+        default=False,
+        help_text="Đảng viên viết bài thu hoạch trên hệ thống, gửi bí thư chi bộ nhận xét.",
     )
 
     objects = PageManager.from_queryset(ResolutionStudyQuerySet)()
@@ -180,6 +190,10 @@ class ResolutionStudyPage(VietnameseSearchMixin, Page):
         FieldPanel("key_points"),
         FieldPanel("body"),
         FieldPanel("questions"),
+        MultiFieldPanel(
+            [FieldPanel("quiz"), FieldPanel("quiz_pass_mark"), FieldPanel("asks_for_summary")],
+            heading="Tự kiểm tra và thu hoạch",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("slides"),

@@ -3,6 +3,9 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "cms.search"
-    label = "search"
     verbose_name = "Tra cứu"
-    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

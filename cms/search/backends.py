@@ -12,27 +12,13 @@ Settings use them as ``cms.search.backends.elasticsearch8`` and
 
 import logging
 
-from django.conf import settings
-from django.core.cache import cache
-
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
+from .circuit import circuit_open, trip_circuit
+from .pending import record_pending
+
 logger = logging.getLogger(__name__)
-
-CIRCUIT_KEY = "search:external-down:{name}"
-
-
-def circuit_open(name) -> bool:
-    return bool(cache.get(CIRCUIT_KEY.format(name=name)))
-
-
-def trip_circuit(name):
-    cache.set(CIRCUIT_KEY.format(name=name), True, getattr(settings, "SEARCH_CIRCUIT_SECONDS", 30))
-
-
-def reset_circuit(name):
-    cache.delete(CIRCUIT_KEY.format(name=name))
 
 
 class ResilientBackendMixin:
@@ -44,8 +30,6 @@ class ResilientBackendMixin:
         super().__init__(params)
 
     def _guarded(self, action, objects, call):
-        from .pending import record_pending
-
         if circuit_open(self.name):
             for obj in objects:
                 record_pending(self.name, obj, action, "circuit open")

@@ -1,49 +1,22 @@
-"""Wagtail's database backend, with a faster plan on PostgreSQL.
+"""What the database search backends share (``postgres_backend``, ``sqlite_backend``).
 
-Stock Wagtail ranks every match with ``ts_rank`` over ``title || body`` joined
-to the page table; with an OR of common words that ranks most of the corpus
-(about 2 s a query at 20,000 pages in ``bench/search_bench.py``). On
-PostgreSQL this backend (same index table, same query objects) plans a
-:class:`~cms.search.query.FoldedQuery` instead by *coordination level*, the
-way classic search engines rank OR queries:
-
-1. pages whose folded title holds all the query's words, then all but one,
-   and so on (tiers of ``k`` of ``n`` words, each an OR of ANDs that the GIN
-   index on the ``autocomplete`` column answers), each tier ordered by
-   ``ts_rank`` on the small title vectors when it has at most ``RANK_MAX``
-   rows;
-2. then pages matching in the body (all words, then any), ranked when there
-   are at most ``BODY_RANK_MAX`` of them, otherwise the first ones found.
-
-The index table is queried on its own and each tier's pages are then
-checked against the caller's queryset (live, type, permissions), so the
-page table is never joined to the whole index. The service re-ranks the top
-of the list in Python anyway, so results agree with the other backends.
-Phrases and other queries keep a simpler two-tier plan (title, then body).
-SQLite (FTS5 ``bm25``) and other databases use Wagtail's backend unchanged.
+Settings pick the module for the database engine (``cms/settings/base.py``);
+each imports only its own engine's Wagtail backend, which cannot be loaded
+on the other engine.
 """
 
 import itertools
 import math
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import CharField, F, Q, Subquery
+from django.db.models import CharField, Subquery
 from django.db.models.functions import Cast
 
-from wagtail.search.query import Phrase, PlainText
-
-from .query import FoldedQuery
-
-FULL_RANK_MAX = 400
-RANK_MAX = 1500
-BODY_RANK_MAX = 300
 MAX_COMBINATIONS = 28
-_LEXEME = re.compile(r"^[^\W_]+$")
+LEXEME = re.compile(r"^[^\W_]+$")
 
 
-def _any(words):
+def any_of(words):
     return " | ".join(f"'{w}'" for w in words)
 
 
@@ -59,7 +32,7 @@ def coordination_tiers(terms):
     Levels needing more than ``MAX_COMBINATIONS`` ANDs are skipped (long
     queries), but "any word" always comes last.
     """
-    terms = [t for t in terms if _LEXEME.match(t)]
+    terms = [t for t in terms if LEXEME.match(t)]
     n = len(terms)
     tiers = []
     for k in range(n, 1, -1):
@@ -71,232 +44,5 @@ def coordination_tiers(terms):
                 )
             )
     if terms:
-        tiers.append(_any(terms))
+        tiers.append(any_of(terms))
     return tiers
-
-
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
-    from wagtail.search.backends.database import SearchBackend as stock
-
-    if connection.vendor == "sqlite":
-        backend = stock(params)
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
-        return _ranked_sqlite(params) if isinstance(backend, SQLiteSearchBackend) else backend
-    if connection.vendor != "postgresql":
-        return stock(params)
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-        PostgresSearchResults,
-    )
-
-    class TieredPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-        def search(self, config, start, stop, score_field=None, backend=None):
-            if not isinstance(self.query, (PlainText, Phrase)) or not self.order_by_relevance:
-                return super().search(config, start, stop, score_field, backend)
-            ids = self.ranked_ids(config, stop)[start or 0 : stop]
-            objects = self.queryset.in_bulk(ids)
-            return [objects[pk] for pk in ids if pk in objects]
-
-        def ranked_ids(self, config, limit=None):
-            """Primary keys in rank order, without loading the objects."""
-            if isinstance(self.query, FoldedQuery) and limit is not None:
-                return self.coordinated_ids(config, limit)
-            if isinstance(self.query, PlainText) and self.query.operator == "and" and limit is None:
-                return self.matching_ids(config)
-            query = self.build_tsquery(self.query, config=config)
-            title_rank = SearchRank(F("index_entries__autocomplete"), query) + SearchRank(
-                F("index_entries__title"), query
-            ) * F("index_entries__title_norm")
-            title_ids = list(
-                self.queryset.filter(index_entries__autocomplete=query)
-                .annotate(_title_rank=title_rank)
-                .order_by("-_title_rank", "-pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            ids = list(title_ids)
-            if limit is None or len(ids) < limit:
-                body = self.queryset.filter(index_entries__body=query).exclude(pk__in=title_ids)
-                few = list(body.values_list("pk", flat=True)[: FULL_RANK_MAX + 1])
-                if len(few) <= FULL_RANK_MAX:
-                    ranked = (
-                        self.queryset.filter(pk__in=few)
-                        .annotate(_body_rank=SearchRank(F("index_entries__body"), query))
-                        .order_by("-_body_rank", "-pk")
-                        .values_list("pk", flat=True)
-                    )
-                    ids += list(ranked)
-                else:
-                    rest = None if limit is None else limit - len(ids)
-                    # Unordered, so PostgreSQL stops at the first ``rest`` matches.
-                    ids += list(body.order_by().values_list("pk", flat=True)[:rest])
-            return ids[:limit] if limit is not None else ids
-
-        def matching_ids(self, config):
-            """Which pages of a (small) queryset match, unordered: the index rows of
-            just those pages, looked up by key, never a join over the whole index."""
-            query = self.build_tsquery(self.query, config=config)
-            return [
-                int(oid)
-                for oid in self._entries()
-                .filter(object_id__in=object_id_subquery(self.queryset))
-                .filter(Q(body=query) | Q(autocomplete=query))
-                .values_list("object_id", flat=True)
-            ]
-
-        # --- coordination levels (FoldedQuery) -----------------------------
-
-        def _raw(self, text, config):
-            return SearchQuery(text, search_type="raw", config=config)
-
-        def _entries(self):
-            from modelsearch.backends.database.postgres.postgres import IndexEntry
-            from modelsearch.utils import get_descendants_content_types_pks
-
-            return IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-
-        def _tier(self, column, match, rank, cap, need, seen_entries):
-            """(entry id, page id) of one tier: all of it ranked when it has at most
-            ``cap`` rows, otherwise the first ``need`` rows found (unordered, so
-            PostgreSQL stops early)."""
-            rows = list(
-                self._entries()
-                .filter(**{column: match})
-                .exclude(pk__in=seen_entries)
-                .order_by()
-                .values_list("pk", "object_id")[: max(cap, need) + 1]
-            )
-            if len(rows) > cap:
-                return rows[:need]
-            if len(rows) > 1:
-                rows = list(
-                    self._entries()
-                    .filter(pk__in=[pk for pk, _ in rows])
-                    .annotate(_rank=rank)
-                    .order_by("-_rank", "-pk")
-                    .values_list("pk", "object_id")
-                )
-            return rows
-
-        def coordinated_ids(self, config, limit):
-            query = self.query
-            folded = _any(query.terms)
-            title_rank = SearchRank(F("autocomplete"), self._raw(folded, config))
-            accented = [w for w in query.accented if _LEXEME.match(w)]
-            if accented:
-                title_rank = title_rank + SearchRank(F("title"), self._raw(_any(accented), config))
-            everything = [t for t in query.terms + query.exact if _LEXEME.match(t)]
-            body_rank = SearchRank(F("body"), self._raw(_any(everything), config))
-            plan = [
-                ("autocomplete", tier, title_rank, RANK_MAX)
-                for tier in coordination_tiers(query.terms)
-            ]
-            body_tiers = coordination_tiers(query.terms)
-            if len(body_tiers) > 1:
-                body_tiers = [body_tiers[0], body_tiers[-1]]
-            plan += [("body", tier, body_rank, BODY_RANK_MAX) for tier in body_tiers]
-
-            ids, seen_entries, seen_pages = [], [], set()
-            for column, tier, rank, cap in plan:
-                need = limit - len(ids)
-                rows = self._tier(column, self._raw(tier, config), rank, cap, need, seen_entries)
-                seen_entries += [pk for pk, _ in rows]
-                page_ids = [int(oid) for _, oid in rows if oid.isdigit()]
-                allowed = set(self.queryset.filter(pk__in=page_ids).values_list("pk", flat=True))
-                for pk in page_ids:
-                    if pk in allowed and pk not in seen_pages:
-                        seen_pages.add(pk)
-                        ids.append(pk)
-                if len(ids) >= limit:
-                    break
-            return ids[:limit]
-
-    class TieredPostgresSearchResults(PostgresSearchResults):
-        def _do_count(self):
-            return len(self.get_queryset())
-
-    class TieredPostgresSearchBackend(PostgresSearchBackend):
-        query_compiler_class = TieredPostgresSearchQueryCompiler
-        results_class = TieredPostgresSearchResults
-
-    return TieredPostgresSearchBackend(params)
-
-
-SQLITE_CHUNK = 1000
-
-
-def _ranked_sqlite(params):
-    """Wagtail's SQLite FTS5 backend, with ``bm25`` computed once per match.
-
-    Stock Wagtail orders pages by a correlated subquery that runs the FTS
-    ``MATCH`` again for every matching page, so a common word over 20,000 pages
-    took minutes. ``ranked_ids`` asks the FTS table once, ordered by ``bm25``,
-    and checks the pages against the caller's queryset by key, in chunks.
-    """
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-    from modelsearch.backends.database.sqlite.sqlite import (
-        SQLiteAutocompleteQueryCompiler,
-        SQLiteFTSIndexEntry,
-        SQLiteSearchBackend,
-        SQLiteSearchQueryCompiler,
-    )
-    from modelsearch.query import MatchAll, Not
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    class RankedMixin:
-        def search(self, config, start, stop, score_field=None):
-            plain = not isinstance(normalize(self.query), (MatchAll, Not))
-            if plain and self.order_by_relevance and score_field is None and stop is not None:
-                ids = self.ranked_ids(config, stop)[start or 0 : stop]
-                objects = self.queryset.in_bulk(ids)
-                return [objects[pk] for pk in ids if pk in objects]
-            return super().search(config, start, stop, score_field)
-
-        def ranked_ids(self, config, limit=None):
-            query = normalize(self.query)
-            if isinstance(query, (MatchAll, Not)):
-                return [obj.pk for obj in self.search(config, None, limit)]
-            match = MatchExpression(
-                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
-            )
-            entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-            if limit is None:
-                # Which pages of a (small) queryset match: unordered, looked up by key.
-                return [
-                    int(oid)
-                    for oid in entries.filter(
-                        index_entry__object_id__in=object_id_subquery(self.queryset)
-                    ).values_list("index_entry__object_id", flat=True)
-                ]
-            rank = self._build_rank_expression(self.get_search_vectors(), config)
-            ranked = (
-                entries.annotate(score=rank)
-                .order_by("score", "-index_entry__object_id")
-                .values_list("index_entry__object_id", flat=True)
-            )
-            ids, start = [], 0
-            while len(ids) < limit:
-                chunk = [int(oid) for oid in ranked[start : start + SQLITE_CHUNK] if oid.isdigit()]
-                if not chunk:
-                    break
-                allowed = set(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
-                ids += [pk for pk in chunk if pk in allowed]
-                start += SQLITE_CHUNK
-            return ids[:limit]
-
-    class RankedSQLiteSearchQueryCompiler(RankedMixin, SQLiteSearchQueryCompiler):
-        pass
-
-    class RankedSQLiteAutocompleteQueryCompiler(RankedMixin, SQLiteAutocompleteQueryCompiler):
-        pass
-
-    class RankedSQLiteSearchBackend(SQLiteSearchBackend):
-        query_compiler_class = RankedSQLiteSearchQueryCompiler
-        autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
-
-    return RankedSQLiteSearchBackend(params)

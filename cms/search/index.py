@@ -5,24 +5,26 @@ Page models opt in with one line each::
     class OfficialDocumentPage(VietnameseSearchMixin, Page):
         search_fields = Page.search_fields + [...] + VietnameseSearchMixin.folded_search_fields
 
-The mixin reads the model's own ``SearchField`` declarations (lead, summary,
-body…), the metadata fields named in ``SEARCH_META_FIELDS`` when the model has
-them, and the text of attached files (``attached_documents()``, when the page
-offers it), and exposes them as accent-free (``*_folded``) and accent-coded
-(``*_exact``, see ``folding.exact_code``) text. Nothing else in the model
+The mixin reads the page's text the one way every reader of a page does
+(``cms.core.text.page_text``: text fields, rich text, StreamFields and the text
+of attached files), the metadata fields named in ``SEARCH_META_FIELDS`` when
+the model has them, and exposes them as accent-free (``*_folded``) and
+accent-coded (``*_exact``, see ``cms.core.folding.exact_code``) text. Nothing else in the model
 changes, and the backends index those methods like any other field.
 """
 
+from django.apps import apps
 from django.db import models
-from django.db.models import F
+from django.db.models import DateField, F
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 from wagtail.search import index
 
-from .folding import exact_codes, fold, normalize
+from cms.core.folding import exact_codes, normalize, tokens
+from cms.core.text import page_text
 
-SHADOW_PREFIX = "search_"
 SEARCH_META_FIELDS = ("number", "issuer", "doc_type", "signer")
 # Where a page's own date lives, first match wins; otherwise first publication.
 SEARCH_DATE_FIELDS = ("issue_date", "date")
@@ -54,32 +56,19 @@ class VietnameseSearchMixin(models.Model):
 
     # --- source text -------------------------------------------------------
 
-    def _search_field_text(self, field_name):
-        value = getattr(self, field_name, None)
-        if value is None:
-            return ""
-        if callable(value):
-            value = value()
-        try:
-            field = self._meta.get_field(field_name)
-        except Exception:
-            field = None
-        if field is not None and getattr(field, "choices", None):
+    def _meta_text(self, field_name):
+        field = self._meta.get_field(field_name)
+        if field.choices:
             return str(getattr(self, f"get_{field_name}_display")())
-        if field is not None and hasattr(field, "get_searchable_content"):
-            parts = field.get_searchable_content(value)
-            return strip_tags(" ".join(str(p) for p in parts))
-        return strip_tags(str(value))
+        return strip_tags(str(getattr(self, field_name) or ""))
 
     def search_meta_text(self) -> str:
         """Number, issuing body, type label… (whichever of them the model has)."""
         names = {f.name for f in self._meta.get_fields()}
-        return normalize(
-            " ".join(self._search_field_text(n) for n in SEARCH_META_FIELDS if n in names)
-        )
+        return normalize(" ".join(self._meta_text(n) for n in SEARCH_META_FIELDS if n in names))
 
     def search_body_text(self) -> str:
-        """The model's own searchable fields (lead, summary, body…) and attached files.
+        """Every text of the page but its title and metadata (``cms.core.text.page_text``).
 
         Cached on the instance: indexing asks for it twice (folded and exact).
         """
@@ -89,35 +78,26 @@ class VietnameseSearchMixin(models.Model):
         return cached
 
     def _build_search_body_text(self) -> str:
-        meta = set(SEARCH_META_FIELDS) | {"title"}
-        parts = []
-        for field in self.get_search_fields():
-            if not isinstance(field, index.SearchField):
-                continue
-            name = field.field_name
-            if name in meta or name.startswith(SHADOW_PREFIX):
-                continue
-            parts.append(self._search_field_text(name))
-        attached = getattr(self, "attached_documents", None)
-        if callable(attached):
-            for document in attached() or []:
-                parts.append(getattr(document, "title", "") or "")
-                parts.append(getattr(document, "extracted_text", "") or "")
-        return normalize(" ".join(p for p in parts if p))[:MAX_INDEXED_CHARS]
+        text = page_text(self, skip={"title", *SEARCH_META_FIELDS})
+        return normalize(strip_tags(text))[:MAX_INDEXED_CHARS]
 
     # --- shadow fields (indexed) -------------------------------------------
 
+    # Folded fields hold words separated by spaces, punctuation dropped: every
+    # engine then sees the same words (PostgreSQL's parser would keep "da/tu"
+    # of "04-ĐA/TU" as one file-path token, SQLite's FTS splits it).
+
     def search_title_folded(self) -> str:
-        return fold(normalize(self.title))
+        return " ".join(tokens(normalize(self.title)))
 
     def search_meta_folded(self) -> str:
-        return fold(self.search_meta_text())
+        return " ".join(tokens(self.search_meta_text()))
 
     def search_title_exact(self) -> str:
         return exact_codes(self.title)
 
     def search_text_folded(self) -> str:
-        return fold(self.search_body_text())
+        return " ".join(tokens(self.search_body_text()))
 
     def search_text_exact(self) -> str:
         return exact_codes(self.search_body_text())
@@ -146,8 +126,6 @@ class VietnameseSearchMixin(models.Model):
 
 def searchable_page_models() -> list[type[Page]]:
     """Concrete page models that use the mixin, in a stable order."""
-    from django.apps import apps
-
     found = [
         m
         for m in apps.get_models()
@@ -162,9 +140,6 @@ def models_for_type(type_key: str) -> list[type[Page]]:
 
 def date_expression():
     """A per-row date for Page querysets: the model's own date, else first publication."""
-    from django.db.models import DateField
-    from django.db.models.functions import Cast, Coalesce
-
     parts = []
     for model in searchable_page_models():
         lookup = model.search_date_lookup()

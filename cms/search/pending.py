@@ -1,19 +1,20 @@
-"""The queue of index updates a search server missed, and its replay."""
+"""The queue of index updates a search server missed, and its replay.
+
+``tasks.py`` runs the replay in the background; this module knows nothing of
+tasks, so the backends can record into it without an import cycle.
+"""
 
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 
 from wagtail.search.backends import get_search_backend
 
-from .backends import reset_circuit
+from .circuit import reset_circuit
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
-
-PENDING_CHECK_KEY = "search:pending-checked"
 
 
 def record_pending(backend_name, obj, action, error=""):
@@ -57,14 +58,3 @@ def retry_pending(limit=1000) -> tuple[int, int]:
         for name in backends:
             reset_circuit(name)
     return done, PendingIndexUpdate.objects.count()
-
-
-def retry_soon_if_pending():
-    """After a search server answered: replay the queue, checking at most once a minute."""
-    if cache.get(PENDING_CHECK_KEY):
-        return
-    cache.set(PENDING_CHECK_KEY, True, 60)
-    if PendingIndexUpdate.objects.exists():
-        from .tasks import retry_pending_index_task
-
-        retry_pending_index_task.enqueue()

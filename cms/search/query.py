@@ -13,7 +13,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from wagtail.search.query import And, Phrase, PlainText
 
-from .folding import exact_code, has_marks, normalize, tokens, words
+from cms.core.folding import exact_code, has_marks, normalize, tokens, words
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24

@@ -7,15 +7,21 @@
    ``SEARCH_MAX_CANDIDATES`` pages, OR-matched and ranked, already limited to
    live, searchable page types the user may read.
 3. Filters, permissions (again) and dates are applied in the database.
-4. The top ``RERANK_DEPTH`` are re-ordered by one Python rule (title coverage,
-   accent-exact title words, phrase in title, document number), so every
-   backend puts the same pages first.
-5. One page of results gets its snippet.
+4. The top ``RERANK_DEPTH`` are re-ordered by one Python rule (``ranking.py``:
+   title coverage, accent-exact title words, phrase in title, document
+   number), so every backend puts the same pages first.
+5. Unless enough pages hold every word as typed, the query's other readings
+   (``interpret.py``: Telex/VNI keystrokes, abbreviations, numbers, joined
+   words, typos) are searched too; their pages come after the literal
+   matches, marked with the reading they came from, and the best reading is
+   offered as "Có phải bạn muốn tìm" when the literal query finds little.
+6. One page of results gets its snippet.
 
 If the external backend fails, the ``database`` backend answers.
 """
 
 import datetime
+import hashlib
 import logging
 from dataclasses import dataclass, field
 
@@ -27,19 +33,28 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import PlainText
 
-from .backends import circuit_open, trip_circuit
-from .folding import exact_codes, normalize, tokens
+from cms.caching.audience import cached_for_audience
+from cms.core.folding import normalize
+from cms.core.visibility import visible_q
+
+from .circuit import circuit_open, trip_circuit
 from .index import date_expression, models_for_type, searchable_page_models
-from .permissions import visibility_q
+from .interpret import Reading, interpret
 from .query import ParsedQuery, parse_query
+from .ranking import by_date, merge_readings, ranked_ids, rerank
 from .snippets import make_snippet
+from .tasks import retry_soon_if_pending
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
-RERANK_DEPTH = 50
+READING_CANDIDATES = 50  # the re-ranked depth: the rest of a reading would come last anyway
+FEW_RESULTS = 3
+SPELLINGS = ("abbreviation", "number")
+# Readings offered only when no page holds every word as typed: other spellings,
+# and typo corrections (a correctly typed query that finds its pages is not a typo).
+OFFERED_ONLY_WHEN_NOTHING_COMPLETE = (*SPELLINGS, "typo")
 SORTS = ("relevance", "date")
 
 
@@ -101,13 +116,18 @@ class SearchResponse:
     num_pages: int = 1
     notices: list[str] = field(default_factory=list)
     backend: str = ""
+    did_you_mean: Reading | None = None
 
     def as_json(self):
+        offer = self.did_you_mean
         return {
             "total": self.total,
             "results": [
-                {k: r[k] for k in ("title", "url", "type", "date", "snippet")} for r in self.results
+                {k: r[k] for k in ("title", "url", "type", "date", "snippet")}
+                | {"reading": r["reading"].text if r["reading"] else None}
+                for r in self.results
             ],
+            "did_you_mean": offer.text if offer else None,
             "page": self.page,
             "num_pages": self.num_pages,
             "capped": self.capped,
@@ -147,8 +167,6 @@ def run_on_backend(work):
             trip_circuit(name)
             continue
         if len(order) > 1 and i == 0:
-            from .pending import retry_soon_if_pending
-
             retry_soon_if_pending()
         return result, name
     raise RuntimeError("no search backend")  # pragma: no cover
@@ -173,7 +191,7 @@ def searchable_queryset(user, filters: SearchFilters, visible: Q | None = None):
         qs = qs.filter(**_date_range(models[0], filters))
     else:
         qs = Page.objects.live().type(*models)
-    return qs.filter(visibility_q(user) if visible is None else visible)
+    return qs.filter(visible_q(user) if visible is None else visible)
 
 
 def _date_range(model, filters: SearchFilters) -> dict:
@@ -208,7 +226,7 @@ def _field_filter(name, value):
 
 
 def _post_filter_q(user, filters: SearchFilters, visible: Q | None = None):
-    q = (visibility_q(user) if visible is None else visible) & Q(live=True)
+    q = (visible_q(user) if visible is None else visible) & Q(live=True)
     models = models_for_type(filters.type) if filters.type else searchable_page_models()
     q &= Q(content_type__in=ContentType.objects.get_for_models(*models).values())
     if filters.doc_type:
@@ -224,94 +242,89 @@ def _post_filter_q(user, filters: SearchFilters, visible: Q | None = None):
     return q
 
 
-# --- ranking -----------------------------------------------------------------
-
-
-def _contains_run(needle, haystack):
-    n = len(needle)
-    if not n or n > len(haystack):
-        return False
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
-
-
-def rerank_score(pq: ParsedQuery, page, rank: int, depth: int, has_all_words: bool) -> float:
-    """One rule for every backend: backend order, then what a reader sees first."""
-    title = tokens(page.title)
-    title_set = set(title)
-    visible = title_set | set(tokens(page.search_meta_text()))
-    score = 1.0 - rank / max(depth, 1)
-    if has_all_words:
-        score += 2.0
-    else:
-        score += 2.0 * sum(t in visible for t in pq.terms) / len(pq.terms)
-    score += 1.5 * sum(t in title_set for t in pq.terms) / len(pq.terms)
-    if pq.exact:
-        codes = set(exact_codes(page.title).split())
-        score += 1.0 * sum(c in codes for c in pq.exact) / len(pq.exact)
-    if len(pq.terms) > 1 and _contains_run(pq.terms, title):
-        score += 1.0
-    score += sum(1.0 for p in pq.phrases if _contains_run(p, title))
-    number = tokens(getattr(page, "number", "") or "")
-    if len(number) > 1 and _contains_run(number, pq.terms):
-        score += 3.0
-    return score
-
-
-def ranked_ids(backend, query, queryset, limit):
-    """Page ids in the backend's rank order (without loading pages where it can)."""
-    results = backend.search(query, queryset.only("pk"))
-    compiler = getattr(results, "query_compiler", None)
-    if hasattr(compiler, "ranked_ids"):
-        return compiler.ranked_ids(compiler.get_config(backend), limit)
-    return [p.pk for p in results[:limit]]
-
-
-def _with_all_words(pq, ids, backend_name):
-    """Which of ``ids`` contain every query word (one small backend query)."""
-    if len(pq.terms) < 2 or pq.phrases:
-        return set(ids)
-    try:
-        backend = get_search_backend(backend_name)
-        query = PlainText(" ".join(pq.terms), operator="and")
-        return set(ranked_ids(backend, query, Page.objects.filter(id__in=ids), None))
-    except Exception:
-        logger.warning("All-words check failed", exc_info=True)
-        return set()
-
-
-def _ranked(pq, candidate_ids, rows, sort, backend_name):
-    dates = dict(rows)
-    ids = [pk for pk in candidate_ids if pk in dates]
-    if sort == "date":
-        ids.sort(key=lambda pk: (dates[pk] or datetime.date.min, pk), reverse=True)
-        return ids
-    top = ids[:RERANK_DEPTH]
-    # Titles and metadata only: the bodies are read for the shown page of results.
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=top).defer_streamfields().specific()}
-    complete = _with_all_words(pq, top, backend_name)
-    scored = sorted(
-        (
-            (rerank_score(pq, pages[pk], i, len(top), pk in complete), -i, pk)
-            for i, pk in enumerate(top)
-            if pk in pages
-        ),
-        reverse=True,
-    )
-    return [pk for _s, _i, pk in scored] + ids[RERANK_DEPTH:]
-
-
-def result_item(page, pq: ParsedQuery, request=None, date=None):
+def result_item(page, pq: ParsedQuery, request=None, date=None, reading=None):
     source = page.search_body_text() or page.search_meta_text()
     date = date or page.search_date()
+    terms = pq.terms + (reading.query.terms if reading else [])
     return {
         "title": page.title,
         "url": page.get_url(request=request) or "",
         "type": page.search_type_key(),
         "type_label": page._meta.verbose_name,
         "date": date.isoformat() if date else None,
-        "snippet": make_snippet(source, pq.terms),
+        "snippet": make_snippet(source, terms),
+        "reading": reading,
         "page": page,
     }
+
+
+def _visible_dates(ids, user, filters, visible):
+    """{page id: date} of the candidates that pass the filters and permissions."""
+    rows = (
+        Page.objects.filter(pk__in=ids)
+        .annotate(search_date=date_expression())
+        .filter(_post_filter_q(user, filters, visible))
+        .values_list("pk", "search_date")
+    )
+    return dict(rows)
+
+
+def _search_readings(readings, queryset, backend_name, user, filters, visible):
+    """``[(reading, ordered ids, complete ids, dates), …]``; a failing reading is skipped."""
+    backend = get_search_backend(backend_name)
+    found = []
+    for reading in readings:
+        try:
+            ids = ranked_ids(backend, reading.query.backend_query(), queryset, READING_CANDIDATES)
+        except Exception:
+            logger.warning("Search failed for the reading %r", reading.text, exc_info=True)
+            continue
+        dates = _visible_dates(ids, user, filters, visible)
+        ordered, complete = rerank(reading.query, [pk for pk in ids if pk in dates], backend_name)
+        found.append((reading, ordered, complete, dates))
+    return found
+
+
+def _order(pq, candidate_ids, dates, context):
+    """Final order, the reading each page came from, and the reading to offer.
+
+    The query's other readings are worked out and searched only when the
+    literal query does not fill the first page with pages holding every word
+    as typed (with ``sort=date``: when it finds less than a page).
+    """
+    ids = [pk for pk in candidate_ids if pk in dates]
+    by_date_only = context["filters"].sort == "date"
+    if by_date_only and len(ids) >= PAGE_SIZE:
+        return ids, {}, None
+    ordered, complete = rerank(pq, ids, context["backend_name"])
+    if len(complete) >= PAGE_SIZE:
+        return ordered, {}, None
+    readings = interpret(pq, context["user"])
+    if not readings:
+        return ordered, {}, None
+    found = _search_readings(readings, **context)  # closest to what was typed first
+    for _reading, _ordered, _complete, reading_dates in found:
+        dates.update(reading_dates)
+    merged, reading_of = merge_readings(ordered, complete, [(r, o, c) for r, o, c, _d in found])
+    return merged, reading_of, _offer(found, ordered, complete)
+
+
+def _offer(found, ordered, complete):
+    """The closest reading that finds more than the literal query, which finds little.
+
+    "Finds": pages with every word (any page when the literal query finds none).
+    Abbreviations and numbers are other spellings, not corrections, and a
+    query whose every word is found as typed has no typo: those readings are
+    offered only when no page has every word as typed.
+    """
+    if len(complete) >= FEW_RESULTS:
+        return None
+    for reading, reading_ordered, reading_complete, _dates in found:
+        if reading.kind in OFFERED_ONLY_WHEN_NOTHING_COMPLETE and complete:
+            continue
+        if len(reading_complete) > len(complete) or (reading_ordered and not ordered):
+            return reading
+    return None
 
 
 def search(raw_query, user, filters: SearchFilters | None = None, request=None) -> SearchResponse:
@@ -324,7 +337,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         return response
 
     limit = max_candidates()
-    visible = visibility_q(user)
+    visible = visible_q(user)
     queryset = searchable_queryset(user, filters, visible)
 
     def work(backend):
@@ -337,14 +350,17 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         response.notices.append(_("Tra cứu tạm thời gặp sự cố, xin thử lại sau ít phút."))
         return response
 
-    rows = (
-        Page.objects.filter(pk__in=candidate_ids)
-        .annotate(search_date=date_expression())
-        .filter(_post_filter_q(user, filters, visible))
-        .values_list("pk", "search_date")
-    )
-    ordered = _ranked(pq, candidate_ids, list(rows), filters.sort, response.backend)
-    dates = dict(rows)
+    dates = _visible_dates(candidate_ids, user, filters, visible)
+    context = {
+        "queryset": queryset,
+        "backend_name": response.backend,
+        "user": user,
+        "filters": filters,
+        "visible": visible,
+    }
+    ordered, reading_of, response.did_you_mean = _order(pq, candidate_ids, dates, context)
+    if filters.sort == "date":
+        ordered = by_date(ordered, dates)
     response.total = len(ordered)
     response.capped = len(candidate_ids) >= limit
     paginator = Paginator(ordered, PAGE_SIZE)
@@ -352,11 +368,34 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
     response.page, response.num_pages = page_obj.number, paginator.num_pages
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_obj.object_list).specific()}
     response.results = [
-        result_item(pages[pk], pq, request=request, date=dates.get(pk))
+        result_item(pages[pk], pq, request=request, date=dates.get(pk), reading=reading_of.get(pk))
         for pk in page_obj.object_list
         if pk in pages
     ]
     return response
+
+
+def search_for_request(request) -> tuple[SearchResponse, SearchFilters]:
+    """``search`` for a page view, shared for a short while by everyone of the
+    visitor's audience who asks the same normalised question (a meeting
+    evening repeats the same few look-ups). The key names the content version,
+    so a publish is never hidden behind a kept answer; the short life covers
+    the index catching up in the background worker. Failed look-ups are not kept."""
+    filters = SearchFilters.from_params(request.GET)
+    raw = request.GET.get("q", "")
+    question = " ".join(normalize(raw).lower().split())
+    others = sorted((k, v) for k, v in request.GET.lists() if k != "q")
+    digest = hashlib.sha256(repr((question, others)).encode()).hexdigest()
+    response = cached_for_audience(
+        request,
+        "search",
+        lambda: search(raw, request.user, filters, request=request),
+        digest,
+        request.get_host(),
+        seconds=getattr(settings, "SEARCH_CACHE_SECONDS", 30),
+        keep=lambda found: bool(found.backend) or not question,
+    )
+    return response, filters
 
 
 def suggest(raw_query, user, limit=8, request=None) -> list[dict]:

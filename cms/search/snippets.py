@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .folding import fold, fold_with_offsets
+from cms.core.folding import fold, fold_with_offsets
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 SNIPPET_CHARS = 220

@@ -2,13 +2,12 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .services import SearchFilters, search, suggest
+from .services import search_for_request, suggest
 from .services import searchable_page_models as _models
 
 
 def _run(request):
-    filters = SearchFilters.from_params(request.GET)
-    return search(request.GET.get("q", ""), request.user, filters, request=request), filters
+    return search_for_request(request)
 
 
 @require_GET

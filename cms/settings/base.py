@@ -35,15 +35,19 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "cms.home",
+    "cms.security",
+    "cms.visits",
     "cms.news",
     "cms.documents",
     "cms.bulletins",
     "cms.resolutions",
     "cms.members",
     "cms.meetings",
+    "cms.study",
     "cms.search",
     "cms.files",
     "editorial_workflows",
+    "cms.caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -85,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.home.middleware.AdminFramingMiddleware",
     "csp.middleware.CSPMiddleware",
-    "cms.home.middleware.VisitCounterMiddleware",
+    "cms.visits.middleware.VisitCounterMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -133,7 +137,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache, sessions and counters: Redis when REDIS_URL is set, otherwise memory.
+# Cache, sessions and counters: Redis when REDIS_URL is set (production requires it),
+# otherwise memory. With Redis down the site keeps serving: cache errors are logged and
+# read as misses (django-redis IGNORE_EXCEPTIONS), and sessions live in the database
+# with Redis as their cache ("cached_db"), so a Redis restart logs nobody out.
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -143,12 +150,14 @@ if REDIS_URL:
             "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "stdv"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -229,7 +238,6 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 UPLOAD_MAX_SIZE = int(env.get("UPLOAD_MAX_SIZE", str(50 * 1024 * 1024)))
 WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "files.ProtectedDocument"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
@@ -242,8 +250,12 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = env.get("OPENSEARCH_URL", "")
 DATABASE_SEARCH_BACKEND = {
-    # Wagtail's database backend; on PostgreSQL with a faster query plan.
-    "BACKEND": "cms.search.database_backend",
+    # Wagtail's database backend, with our faster query plans on PostgreSQL and SQLite
+    # (each engine's module imports only that engine's Wagtail backend).
+    "BACKEND": {
+        "django.db.backends.postgresql": "cms.search.postgres_backend",
+        "django.db.backends.sqlite3": "cms.search.sqlite_backend",
+    }.get(DATABASES["default"]["ENGINE"], "wagtail.search.backends.database"),
     # PostgreSQL: no stemming or stop words; folding is done in cms/search.
     "SEARCH_CONFIG": "simple",
 }
@@ -320,6 +332,8 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # docs/files.md); public renditions stay plain media files under images/.
 WAGTAILIMAGES_IMAGE_MODEL = "files.ProtectedImage"
 MEDIA_PRIVATE_FOLDERS = ["documents", "original_images", "protected_images"]
+# The only folder the development server serves under /media/ (cms/files/public_media.py).
+MEDIA_PUBLIC_FOLDERS = ["images"]
 # Wagtail's own view restrictions (pages, collections) send visitors to our login page.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
@@ -340,8 +354,6 @@ SECRECY_CLASSIFIED_NUMBERS = env_list("SECRECY_CLASSIFIED_NUMBERS", "")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The approved workflow publishes (or schedules) the page on its own authority.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
-# A real 403 with the reason for admin page views outside the editor's scope.
-MIDDLEWARE = MIDDLEWARE + ["editorial_workflows.middleware.EditorialAccessMiddleware"]
 
 # --- content ---
 INSTALLED_APPS += ["cms.content_import", "wagtail.contrib.routable_page"]  # noqa: F405
@@ -351,8 +363,15 @@ MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware"]  # noqa: F4
 # --- members ---
 # Log in with card number or phone; one-time activation codes; Vietnamese
 # password rules; login-rate dashboard.
-AUTHENTICATION_BACKENDS = ["cms.members.backends.MemberBackend"]
-MIDDLEWARE += ["cms.members.middleware.ForcePasswordChangeMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked login name + address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "cms.members.backends.MemberBackend",
+]
+MIDDLEWARE += [
+    "cms.members.middleware.IdleTimeoutMiddleware",
+    "cms.members.middleware.ForcePasswordChangeMiddleware",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "cms.members.validators.MinimumLengthValidator",
@@ -361,9 +380,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "cms.members.validators.PersonalDataValidator"},
     {"NAME": "cms.members.validators.CommonPasswordValidator"},
 ]
+# Login lockouts (django-axes, see cms/members/lockout.py): failures counted per login
+# name and client address together; past the limit the pair waits, and every further
+# failure doubles the wait up to the maximum.
 LOGIN_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_FAILURE_IP_LIMIT = int(env.get("LOGIN_FAILURE_IP_LIMIT", "100"))
-LOGIN_FAILURE_WINDOW_SECONDS = int(env.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+LOGIN_COOLOFF_MINUTES = int(env.get("LOGIN_COOLOFF_MINUTES", "15"))
+LOGIN_COOLOFF_MAX_MINUTES = int(env.get("LOGIN_COOLOFF_MAX_MINUTES", "240"))
+# Reverse proxies in front of the site (addresses or networks, comma separated): only a
+# request from one of them has its X-Forwarded-For believed (cms/members/client_ip.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: turns a lockout into our answer
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "cms.members.lockout.failure_limit"
+AXES_COOLOFF_TIME = "cms.members.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each pair keeps its own (progressive) wait
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "cms.members.lockout.login_name"
+AXES_CLIENT_IP_CALLABLE = "cms.members.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.members.lockout.locked_out"
+AXES_ENABLE_ADMIN = False  # unlocking is in the Wagtail admin (Đảng viên → Đăng nhập bị khóa)
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are counted on the member (record_login)
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "ip_address", "csrfmiddlewaretoken"]
 ACTIVATION_CODE_DAYS = int(env.get("ACTIVATION_CODE_DAYS", "30"))
 LOGIN_RATE_THRESHOLD = float(env.get("LOGIN_RATE_THRESHOLD", "0.6"))
 MEMBERS_PDF_FONT = env.get("MEMBERS_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -371,6 +410,11 @@ MEMBERS_PDF_FONT_BOLD = env.get(
     "MEMBERS_PDF_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 )
 MEMBERS_IMPORT_MAX_BYTES = int(env.get("MEMBERS_IMPORT_MAX_BYTES", str(30 * 1024 * 1024)))
+# An XLSX roster unpacks to at most this many bytes, and a roster has at most this many rows.
+MEMBERS_IMPORT_MAX_UNPACKED_BYTES = int(
+    env.get("MEMBERS_IMPORT_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024))
+)
+MEMBERS_IMPORT_MAX_ROWS = int(env.get("MEMBERS_IMPORT_MAX_ROWS", "200000"))
 
 # --- i18n ---
 # Wagtail's login form with its untranslated password label fixed (cms/home/forms.py).
@@ -384,3 +428,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SEARCH_MAX_CANDIDATES = int(env.get("SEARCH_MAX_CANDIDATES", "500"))
 # After a search server fails, how long to answer from the database before trying it again.
 SEARCH_CIRCUIT_SECONDS = int(env.get("SEARCH_CIRCUIT_SECONDS", "30"))
+# Read queries also as Telex/VNI keystrokes, abbreviations, numbers, joined words and
+# typos (cms/search/interpret.py); literal matches always come first.
+SEARCH_INTERPRET = env_bool("SEARCH_INTERPRET", True)
+
+# --- reading aids and offline reading (cms/pwa) ---
+# Text size and contrast from the reader's cookies, the manifest, the service
+# worker and the headers that tell it what it may keep offline and for whom.
+INSTALLED_APPS += ["cms.pwa"]  # noqa: F405
+MIDDLEWARE += ["cms.pwa.middleware.OfflineHeadersMiddleware"]  # noqa: F405
+
+# --- security (cms/settings/security.py, cms/security, SECURITY.md) ---
+from .security import *  # noqa: E402,F401,F403
+
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cms.security.middleware.SecurityHeadersMiddleware")  # fmt: skip
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1, "cms.security.middleware.RejectInvalidInputMiddleware")  # fmt: skip
+globals().update(accounts_settings(INSTALLED_APPS, MIDDLEWARE))  # 2FA, notice: accounts.py
+# --- read replicas: DATABASE_REPLICA_URL (cms/settings/replica.py, cms/core/db_router.py) ---
+from .replica import replica_settings  # noqa: E402
+
+globals().update(replica_settings(DATABASES, MIDDLEWARE, env))  # DATABASE_ROUTERS, ..._REPLICA_*

@@ -1,11 +1,9 @@
 import io
 import json
-import sys
-import types
 
 from django.core.management import call_command
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageLogEntry, PageViewRestriction
 
 import pytest
 
@@ -191,17 +189,27 @@ def test_duplicate_bulletin_issue_in_import_is_an_error(tmp_path):
     assert "Dòng 2 (cu-999): lỗi: tháng: Đã có tài liệu sinh hoạt chi bộ số 04/2024" in err
 
 
-def test_line_with_state_secret_finding_is_kept_as_draft(tmp_path, monkeypatch):
-    fake = types.ModuleType("editorial_workflows.secrecy")
-    fake.scan = lambda text: ["dấu “MẬT”"] if "MẬT" in text else []
-    monkeypatch.setitem(sys.modules, "editorial_workflows.secrecy", fake)
+def test_line_with_state_secret_finding_is_kept_as_draft(tmp_path):
+    """The real scanner: the report names each marking, where it stands and its context."""
     secret = dict(GOOD[0], source_id="cu-200", title="Báo cáo MẬT về quốc phòng")
     out, err = run(write(tmp_path, [secret, GOOD[1]]))
     assert (
-        "Dòng 1 (cu-200): giữ bản nháp, chưa xuất bản: bộ lọc bí mật nhà nước phát hiện: dấu “MẬT”"
-        in out
-    )
+        "Dòng 1 (cu-200): giữ bản nháp, chưa xuất bản: bộ lọc bí mật nhà nước phát hiện: "
+        "“MẬT” (Tiêu đề): Báo cáo MẬT về quốc phòng"
+    ) in out
+    assert "Finding(" not in out
     assert "1 giữ bản nháp" in out and "1 trang tạo mới" in out
     page = NewsArticlePage.objects.get(title="Báo cáo MẬT về quốc phòng")
     assert not page.live
     assert OfficialDocumentPage.objects.get(number="25-KH/BTGTU").live
+    assert PageLogEntry.objects.filter(page=page, action="content_import.held").exists()
+
+
+def test_marking_in_an_attached_file_holds_the_line_and_says_which_file(tmp_path):
+    stamped = tmp_path / "bao-cao-quy-3.pdf"
+    stamped.write_bytes(pdf_bytes("TUYỆT MẬT", ["Báo cáo tình hình quý III"]))
+    line = dict(GOOD[0], source_id="cu-201", files=["bao-cao-quy-3.pdf"])
+    out, _err = run(write(tmp_path, [line]))
+    assert "giữ bản nháp, chưa xuất bản" in out
+    assert "“TUYỆT MẬT” (Tệp đính kèm: bao-cao-quy-3)" in out
+    assert not NewsArticlePage.objects.get(title=GOOD[0]["title"]).live

@@ -19,6 +19,8 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
+from cms.news.models import NewsIndexPage
+
 
 def _stream_data(name, items):
     return nested_form_data({name: streamfield(items)})
@@ -98,13 +100,9 @@ def as_user(client, users):
 
 @pytest.fixture
 def news_index(db):
-    from cms.news.models import NewsIndexPage
-
     return NewsIndexPage.objects.get(depth=3, locale__language_code="vi")
 
 
 @pytest.fixture
 def bien_hoa_news(news_index):
-    from cms.news.models import NewsIndexPage
-
     return NewsIndexPage.objects.child_of(news_index).get(slug="bien-hoa")

@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 import pytest
 
+from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
 from cms.news.models import NewsArticlePage
 from editorial_workflows.models import AdminNotification
 
@@ -142,8 +143,6 @@ def test_bulk_publish_from_a_listing_is_refused_under_a_workflow(as_user, news_i
 
 
 def test_bulletins_go_through_the_propaganda_department(as_user, users):
-    from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
-
     index = BulletinIndexPage.objects.get()
     page = as_user("tuyengiao").create(
         index,

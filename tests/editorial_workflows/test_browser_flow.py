@@ -9,7 +9,14 @@ Screenshots go to artifacts/screenshots/workflow/.
 import re
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Workflow
+
 import pytest
+
+from cms.news.models import NewsArticlePage, NewsIndexPage
+from tests.account_gates import second_factor_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,6 +41,7 @@ class Screen:
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
+        second_factor_in_browser(page, username)
         page.wait_for_url(re.compile(r"/admin/$"))
         return page
 
@@ -57,10 +65,6 @@ class Screen:
 
 def test_whole_flow_in_chromium(live_demo, chromium):
     live_server, browser = live_demo, chromium
-    from django.contrib.auth import get_user_model
-
-    from cms.news.models import NewsArticlePage, NewsIndexPage
-
     author = get_user_model().objects.get(username="bientap")
     index = NewsIndexPage.objects.get(depth=3, locale__language_code="vi")
     draft = NewsArticlePage(
@@ -94,9 +98,10 @@ def test_whole_flow_in_chromium(live_demo, chromium):
     page.fill("textarea[name=comment]", "Bổ sung số đảng viên đã đăng nhập.")
     page.wait_for_timeout(400)  # let the modal finish fading in
     screen.shot(page, "bien-tap-yeu-cau-sua")
-    page.locator(".modal button[type=submit]").click()
+    # Wait for the POST's answer itself: under load, networkidle can come first.
+    with page.expect_navigation(timeout=60_000):
+        page.locator(".modal button[type=submit]").click()
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
 
     # 3. The author sees the comment and resubmits.
     page = screen.login("bientap")
@@ -147,13 +152,9 @@ def test_whole_flow_in_chromium(live_demo, chromium):
     )
     index.add_child(instance=secret)
     secret.save_revision(user=author)
-    from django.contrib.auth import get_user_model as gum
-
-    from wagtail.models import Workflow
-
     Workflow.objects.get(pk=secret.get_workflow().pk).start(secret, author)
     state = secret.current_workflow_task_state
-    state.approve(user=gum().objects.get(username="duyetbai"))
+    state.approve(user=get_user_model().objects.get(username="duyetbai"))
     secret.refresh_from_db()
     screening_state = secret.current_workflow_task_state
     assert secret.current_workflow_task.name == "Kiểm tra bảo mật"

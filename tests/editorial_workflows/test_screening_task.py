@@ -9,6 +9,10 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
 
 from cms.files.factories import ProtectedDocumentFactory
 from cms.files.models import ProtectedDocument
@@ -113,11 +117,6 @@ def test_officer_returns_page_to_author(as_user, news_index):
 
 
 def _pdf_with_stamp():
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
     pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)

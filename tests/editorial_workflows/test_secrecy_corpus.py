@@ -7,6 +7,8 @@ Every positive must be found with the expected marking, and not a single
 negative may be flagged.
 """
 
+import unicodedata
+
 import pytest
 
 from editorial_workflows.secrecy import scan
@@ -119,7 +121,5 @@ def test_numbers_come_from_the_setting(settings):
 
 
 def test_decomposed_input_is_normalised():
-    import unicodedata
-
     text = unicodedata.normalize("NFD", "Văn bản TỐI MẬT")
     assert [f.marking for f in scan(text, numbers=[])] == ["TỐI MẬT"]

@@ -114,7 +114,7 @@ def test_development_media_route_refuses_documents(client, bulletin_pdf, debug_u
     other.parent.mkdir(parents=True, exist_ok=True)
     other.write_bytes(b"media khac")
     try:
-        response = client.get(f"/media/khac/{other.name}")
-        assert response.status_code == 200  # the rest of media still works in development
+        # Only public image renditions are media (tests/files/test_media_urls.py).
+        assert client.get(f"/media/khac/{other.name}").status_code == 404
     finally:
         other.unlink()

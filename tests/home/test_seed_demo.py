@@ -1,9 +1,12 @@
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.members.models import PartyOrganization
+from tests.account_gates import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +61,7 @@ def test_the_demo_is_dong_nai_with_its_14_committees_and_every_cell_type(demo_si
 
 
 def test_one_demo_account_per_role(users):
-    from cms.home import roles
+    from cms.core import roles
 
     expected = {
         "quantri": roles.ADMINISTRATORS,
@@ -79,6 +82,12 @@ def test_one_demo_account_per_role(users):
 def test_admin_login_works_with_a_demo_account(client, demo_site):
     response = client.post("/admin/login/", {"username": "bientap", "password": "Demo@2026"})
     assert response.status_code == 302
+    # Admin access needs a second factor: the first login enrols an authenticator.
+    enrol = client.get("/admin/")
+    assert enrol["Location"].startswith(reverse("accounts:otp_enrol"))
+    client.get(reverse("accounts:otp_enrol"))
+    device = TOTPDevice.objects.get(user__username="bientap", confirmed=False)
+    client.post(reverse("accounts:otp_enrol"), {"code": current_code(device)})
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
     assert "Trang tổng quan" in dashboard.content.decode()

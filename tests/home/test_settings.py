@@ -55,6 +55,7 @@ def read_settings(env_overrides, settings="cms.settings.production"):
 PROD_ENV = {
     "SECRET_KEY": "k3J9-vQ2_mZr8LwT5yHc1NbX6pFa0GdE4sUo7iKe2RqV9tYjWn",
     "ALLOWED_HOSTS": "sotay.dongnai.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/7",
 }
 
 
@@ -63,7 +64,7 @@ def test_defaults_are_sqlite_database_search_and_local_media():
     assert s["db"] == "django.db.backends.sqlite3"
     assert s["dbname"].endswith("db.sqlite3")
     assert "journal_mode=WAL" in s["sqlite_opts"]["init_command"]
-    assert s["search"] == "cms.search.database_backend"
+    assert s["search"] == "cms.search.sqlite_backend"
     assert s["storage"] == "django.core.files.storage.FileSystemStorage"
     assert s["lang"] == "vi" and s["tz"] == "Asia/Ho_Chi_Minh"
 
@@ -87,7 +88,7 @@ def test_services_are_read_from_the_environment():
     assert s["debug"] is False
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PROD_ENV.items() if k != missing}
     result = run_django(["check"], env)

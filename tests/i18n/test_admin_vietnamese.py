@@ -23,6 +23,7 @@ import polib
 import pytest
 
 from cms.home import i18n_coverage
+from tests.account_gates import second_factor_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -226,6 +227,8 @@ def sign_in(browser, base_url, username, english, problems):
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login/" not in url)
+    second_factor_in_browser(page, username)
+    page.wait_for_url(lambda url: "/xac-thuc-hai-buoc/" not in url)
     return context, page
 
 

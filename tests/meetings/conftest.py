@@ -1,5 +1,9 @@
 import datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
+from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 
 import pytest
@@ -76,6 +80,53 @@ def messages_of(response):
 
 def reseed():
     """Rebuild the demo in a transactional test (an earlier one flushed the DB)."""
-    from django.core.management import call_command
-
     call_command("seed_demo", "--no-index", verbosity=0)
+
+
+def open_motion_with_voters(n_voters, ballot_type, options):
+    """For the transactional PostgreSQL tests: a fresh demo, a cell with a secretary and
+    ``n_voters`` members checked in, and an open motion; ``(secretary, voters, motion)``."""
+    reseed()
+    cell = make_cell("CM-X1-PG", name="Chi bộ ấp Đồng Thời")
+    secretary = MemberFactory(cell=cell, position=Position.SECRETARY, full_name="Bí Thư Đồng Thời")
+    voters = [MemberFactory(cell=cell, full_name=f"Đảng viên {i}") for i in range(n_voters)]
+    meeting = services.create_meeting(
+        secretary.user,
+        kind=MeetingKind.EXTRAORDINARY,
+        topic="Biểu quyết đồng thời",
+        date=timezone.localdate(),
+        start_time=datetime.time(8),
+        place="Hội trường",
+        chair=secretary,
+        recorder=None,
+    )
+    meeting = services.open_meeting(secretary.user, meeting)
+    for member in voters:
+        services.mark_attendance(secretary.user, meeting, member.pk, "present")
+    motion = services.create_motion(
+        secretary.user,
+        meeting,
+        question="Thông qua đề án",
+        options=options,
+        ballot_type=ballot_type,
+        majority_rule="present_majority",
+    )
+    return secretary, voters, services.open_motion(secretary.user, motion)
+
+
+def race(calls):
+    """Run the calls in threads released together; each outcome is "ok" or the refusal."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call):
+        try:
+            barrier.wait()
+            call()
+            return "ok"
+        except services.MeetingError as error:
+            return str(error)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(run, calls))

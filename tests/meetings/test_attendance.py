@@ -6,7 +6,7 @@ import pytest
 
 from cms.meetings import services
 from cms.meetings.choices import AttendanceStatus, QuorumRule
-from cms.meetings.models import Attendance
+from cms.meetings.models import Attendance, default_quorum_rule
 
 from .conftest import login
 
@@ -109,20 +109,18 @@ def test_secretary_cannot_mark_a_member_of_another_cell(open_meeting, secretary,
 def test_quorum_more_than_half_and_two_thirds(open_meeting, secretary, members):
     for member in [secretary, *members[:2]]:
         services.mark_attendance(secretary.user, open_meeting, member.pk, "present")
-    q = services.quorum(open_meeting)
+    q = open_meeting.quorum()
     assert (q["expected"], q["present"], q["needed"], q["met"]) == (6, 3, 4, False)
     services.mark_attendance(secretary.user, open_meeting, members[2].pk, "present")
-    assert services.quorum(open_meeting)["met"] is True
+    assert open_meeting.quorum()["met"] is True
     open_meeting.quorum_rule = QuorumRule.TWO_THIRDS
-    assert services.quorum(open_meeting)["needed"] == 4
+    assert open_meeting.quorum()["needed"] == 4
     open_meeting.expected_count = 9
-    assert services.quorum(open_meeting)["needed"] == 6
-    assert services.quorum(open_meeting)["met"] is False
+    assert open_meeting.quorum()["needed"] == 6
+    assert open_meeting.quorum()["met"] is False
 
 
 def test_quorum_rule_default_comes_from_settings(settings, secretary):
-    from cms.meetings.models import default_quorum_rule
-
     settings.MEETINGS_QUORUM_RULE = QuorumRule.TWO_THIRDS
     assert default_quorum_rule() == QuorumRule.TWO_THIRDS
 
@@ -130,7 +128,7 @@ def test_quorum_rule_default_comes_from_settings(settings, secretary):
 def test_closing_marks_the_unmarked_absent(open_meeting, secretary, members):
     services.check_in(members[1].user, open_meeting)
     closed = services.close_meeting(secretary.user, open_meeting)
-    counts = services.attendance_counts(closed)
+    counts = closed.attendance_counts()
     assert counts == {"pending": 0, "present": 1, "excused": 0, "absent": 5}
     with pytest.raises(services.MeetingError, match="đang diễn ra"):
         services.mark_attendance(secretary.user, closed, members[2].pk, "present")

@@ -6,11 +6,13 @@ from pathlib import Path
 from django.utils import timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from cms.meetings import services
 from cms.meetings.models import Ballot, Minutes
 from cms.members.choices import Position
 from cms.members.factories import MemberFactory
+from tests.account_gates import acknowledged_earlier
 
 from .conftest import PASSWORD, make_cell
 
@@ -35,6 +37,7 @@ def phone(browser, base_url, member):
         viewport={"width": 360, "height": 740}, base_url=base_url, locale="vi-VN"
     )
     page = context.new_page()
+    acknowledged_earlier(member.user)  # the processing notice: tests/accounts
     page.goto("/dang-nhap/")
     page.fill("#id_username", member.user.username)
     page.fill("#id_password", PASSWORD)
@@ -51,8 +54,6 @@ def shot(page, name):
 
 
 def test_meeting_check_in_vote_result_and_minutes(live_demo, chromium):
-    from playwright.sync_api import expect
-
     cell = make_cell("CM-X1-BR", name="Chi bộ ấp Trình Duyệt")
     secretary = MemberFactory(cell=cell, position=Position.SECRETARY, full_name="Nguyễn Văn Bí Thư")
     recorder = MemberFactory(cell=cell, full_name="Trần Thị Thư Ký")

@@ -1,3 +1,6 @@
+import datetime
+
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -6,8 +9,9 @@ from django.utils import timezone
 import pytest
 
 from cms.meetings import live, services
-from cms.meetings.models import SupervisionScope
-from cms.members.models import PartyOrganization
+from cms.meetings.factories import MeetingFactory
+from cms.meetings.models import Meeting, SupervisionScope
+from cms.members.models import Member, PartyOrganization
 
 from .conftest import login
 
@@ -60,9 +64,24 @@ def test_live_json_is_refused_outside_the_cell(client, open_meeting, other_cell_
     assert response.status_code == 404 and "Không tìm thấy" in response.json()["error"]
 
 
-def test_lost_version_key_never_serves_an_old_payload(open_meeting):
-    from django.core.cache import cache
+def test_supervisors_read_the_live_json_like_the_meeting_page(
+    client, open_meeting, django_user_model
+):
+    officer = django_user_model.objects.create_user("capuy-live", password="x")
+    url = reverse("meetings:live", args=[open_meeting.pk])
+    client.force_login(officer)
+    assert client.get(url).status_code == 404
+    SupervisionScope.objects.create(
+        user=officer, organization=PartyOrganization.objects.get(code="CM")
+    )
+    data = client.get(url).json()
+    assert data["attendance"]["expected"] == 6 and "access" not in data
+    missing = reverse("meetings:live", args=[open_meeting.pk + 10_000])
+    assert client.get(missing).status_code == 404
+    assert live.known_version(open_meeting.pk + 10_000) is None  # nothing made up
 
+
+def test_lost_version_key_never_serves_an_old_payload(open_meeting):
     first = live.current_version(open_meeting.pk)
     cache.delete(live.version_key(open_meeting.pk))
     assert live.current_version(open_meeting.pk) != first
@@ -77,6 +96,18 @@ def test_secretary_page_loads_the_live_script_without_inline_code(client, open_m
 
 
 def test_unit_report_counts_cells_that_met_and_attendance(open_meeting, secretary, members, cell):
+    # Only this test's meetings count: the fixture tree's own meetings are
+    # replaced by one that is merely scheduled this month.
+    others = Meeting.objects.exclude(pk=open_meeting.pk)
+    for n, meeting in enumerate(others):  # moved to distinct months long ago
+        Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2000, 1 + n, 4))
+    a1 = PartyOrganization.objects.get(code="CM-X1-A1")
+    MeetingFactory(
+        cell=a1,
+        chair=Member.objects.filter(cell=a1).first(),
+        recorder=Member.objects.filter(cell=a1).last(),
+        date=timezone.localdate(),
+    )
     for person in [secretary, *members[:2]]:
         services.mark_attendance(secretary.user, open_meeting, person.pk, "present")
     services.close_meeting(secretary.user, open_meeting)

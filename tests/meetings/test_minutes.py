@@ -6,6 +6,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 from cms.meetings import services
 from cms.meetings.models import ImmutableMinutesError, Minutes, SupervisionScope
@@ -255,9 +257,6 @@ def test_minutes_are_read_by_the_cell_and_superior_committees_only(
 
 
 def test_exports_carry_correct_vietnamese(client, held, secretary, recorder):
-    from docx import Document
-    from pypdf import PdfReader
-
     minutes = services.get_or_start_minutes(recorder.user, held)
     services.save_minutes(
         recorder.user,

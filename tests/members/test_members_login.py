@@ -3,6 +3,8 @@ the forced password change, refused inactive members, rate limiting."""
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,9 +55,6 @@ def test_login_by_phone_in_any_writing(client, make_member):
 @pytest.mark.django_db
 def test_login_records_one_update(client, make_member, django_assert_max_num_queries):
     member = make_member()
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as ctx:
         login(client, member.card_number, PASSWORD)
     member_updates = [
@@ -130,6 +129,9 @@ def test_activation_code_forces_password_change(client, make_member):
         {"new_password1": "Hoa-sen-2024!", "new_password2": "Hoa-sen-2024!"},
     )
     assert response.status_code == 302
+    # Then, at this first login, the processing notice (cms/accounts/notice.py).
+    assert client.get("/tin-tuc/")["Location"].startswith(reverse("accounts:notice"))
+    client.post(reverse("accounts:notice"), {"agree": "on"})
     assert client.get("/tin-tuc/").status_code == 200
     member.refresh_from_db()
     assert not member.must_change_password

@@ -7,14 +7,14 @@ from django.apps import apps
 
 import pytest
 
-from cms.members.importer import _split_name
-from cms.members.models import Member
+from cms.members.models import Member, split_full_name
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_accounts_read_family_name_first(users):
     assert users["bientap"].get_full_name() == "Lê Thị Biên Tập"
+    assert users["duyetbh"].get_full_name() == "Lê Văn Duyệt"  # the editorial board's too
     member = Member.objects.get(user=users["dangvien"])
     assert users["dangvien"].get_full_name() == member.full_name
 
@@ -27,7 +27,7 @@ def test_admin_header_shows_the_name_in_vietnamese_order(client, users):
 
 
 def test_import_stores_family_and_middle_names_first():
-    assert _split_name("Nguyễn Thị Thanh Hương") == ("Nguyễn Thị Thanh", "Hương")
+    assert split_full_name("Nguyễn Thị Thanh Hương") == ("Nguyễn Thị Thanh", "Hương")
 
 
 def test_migration_turns_reversed_names_around(users):

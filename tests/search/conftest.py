@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 import pytest
+from osmem_server import OsmemServer, resolve_binary
 
 from cms.bulletins.factories import BulletinPageFactory
 from cms.bulletins.models import BulletinIndexPage
@@ -25,7 +26,8 @@ from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsIndexPage
 from cms.resolutions.factories import ResolutionStudyPageFactory
 from cms.resolutions.models import ResolutionIndexPage
-from cms.search.backends import reset_circuit
+from cms.search import vocabulary
+from cms.search.circuit import reset_circuit
 from cms.search.index import searchable_page_models
 
 from .relevance import corpus
@@ -62,8 +64,6 @@ def build_corpus():
 
 def osmem_available():
     try:
-        from osmem_server import resolve_binary
-
         return os.path.exists(resolve_binary())
     except Exception:
         return False
@@ -71,8 +71,6 @@ def osmem_available():
 
 @pytest.fixture(scope="session")
 def osmem_url():
-    from osmem_server import OsmemServer
-
     server = OsmemServer.start(japanese=False)
     yield server.url
     server.close()
@@ -145,6 +143,7 @@ def corpus_pages(search_backend):
     backend = get_search_backend("default")
     if search_backend != "database":
         backend.refresh_indexes()
+    vocabulary.rebuild()  # what update_index does after indexing
     return pages
 
 

@@ -1,6 +1,5 @@
 """The PostgreSQL plan of the database backend: coordination levels over the index table."""
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import override_settings
@@ -14,7 +13,6 @@ from cms.bulletins.factories import BulletinPageFactory
 from cms.bulletins.models import BulletinIndexPage
 from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsIndexPage
-from cms.search import database_backend
 from cms.search.database_backend import coordination_tiers
 from cms.search.services import search, suggest
 
@@ -48,7 +46,9 @@ def test_tiers_never_carry_tsquery_syntax():
 
 
 @pytest.fixture
-def database_search(db):
+def database_search(db, settings):
+    # The backend's plan alone: no other readings of the query (tests/search/test_interpret.py).
+    settings.SEARCH_INTERPRET = False
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": settings.DATABASE_SEARCH_BACKEND}):
         get_search_backend("default").reset_indexes()
         yield
@@ -58,28 +58,38 @@ def _paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
 
 
-@postgres_only
-def test_pages_with_every_word_come_first_when_big_tiers_are_cut(database_search, monkeypatch):
-    monkeypatch.setattr(database_backend, "RANK_MAX", 2)
-    monkeypatch.setattr(database_backend, "BODY_RANK_MAX", 2)
+def _irrigation_pages(crowd_size):
+    """A crowd of pages with some query words, the best page, and a members-only one."""
     news = NewsIndexPage.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
     crowd = [
-        NewsArticlePageFactory(parent=news, title=f"Thủy lợi mùa khô, đợt {i}") for i in range(8)
+        NewsArticlePageFactory(parent=news, title=f"Thủy lợi mùa khô, đợt {i}")
+        for i in range(crowd_size)
     ]
     best = NewsArticlePageFactory(parent=news, title="Công trình thủy lợi nội đồng Cẩm Mỹ")
+    members_only = BulletinPageFactory(
+        parent=BulletinIndexPage.objects.get(slug="ban-tin"),
+        title="Công trình thủy lợi trong bản tin nội bộ",
+    )
+    return news, crowd, best, members_only
+
+
+def _search_captured(query):
+    with CaptureQueriesContext(connection) as ctx:
+        response = search(query, AnonymousUser())
+    return response, [r["page"].slug for r in response.results], ctx
+
+
+@postgres_only
+def test_pages_with_every_word_come_first_when_big_tiers_are_cut(database_search, monkeypatch):
+    monkeypatch.setattr("cms.search.postgres_backend.RANK_MAX", 2)
+    monkeypatch.setattr("cms.search.postgres_backend.BODY_RANK_MAX", 2)
+    news, crowd, best, members_only = _irrigation_pages(8)
     body_only = NewsArticlePageFactory(
         parent=news,
         title="Tin địa phương tuần này",
         body=_paragraph("Xã hoàn thành công trình thủy lợi trước mùa mưa."),
     )
-    members_only = BulletinPageFactory(
-        parent=BulletinIndexPage.objects.get(slug="ban-tin"),
-        title="Công trình thủy lợi trong bản tin nội bộ",
-    )
-
-    with CaptureQueriesContext(connection) as ctx:
-        response = search("cong trinh thuy loi", AnonymousUser())
-    slugs = [r["page"].slug for r in response.results]
+    response, slugs, ctx = _search_captured("cong trinh thuy loi")
     assert slugs[0] == best.slug
     assert body_only.slug in slugs
     assert {p.slug for p in crowd} <= set(slugs)
@@ -129,19 +139,9 @@ sqlite_only = pytest.mark.skipif(
 
 @sqlite_only
 def test_sqlite_ranks_with_one_fts_match_and_checks_pages_in_chunks(database_search, monkeypatch):
-    monkeypatch.setattr(database_backend, "SQLITE_CHUNK", 2)
-    news = NewsIndexPage.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
-    crowd = [
-        NewsArticlePageFactory(parent=news, title=f"Thủy lợi mùa khô, đợt {i}") for i in range(5)
-    ]
-    best = NewsArticlePageFactory(parent=news, title="Công trình thủy lợi nội đồng Cẩm Mỹ")
-    members_only = BulletinPageFactory(
-        parent=BulletinIndexPage.objects.get(slug="ban-tin"),
-        title="Công trình thủy lợi trong bản tin nội bộ",
-    )
-    with CaptureQueriesContext(connection) as ctx:
-        response = search("cong trinh thuy loi", AnonymousUser())
-    slugs = [r["page"].slug for r in response.results]
+    monkeypatch.setattr("cms.search.sqlite_backend.SQLITE_CHUNK", 2)
+    _news, crowd, best, members_only = _irrigation_pages(5)
+    response, slugs, ctx = _search_captured("cong trinh thuy loi")
     assert slugs[0] == best.slug
     assert {p.slug for p in crowd} <= set(slugs)
     assert members_only.slug not in slugs and response.total == 6

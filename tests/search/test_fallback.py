@@ -12,7 +12,8 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from cms.search.backends import reset_circuit
+from cms.search.circuit import reset_circuit
+from cms.search.index import searchable_page_models
 from cms.search.models import PendingIndexUpdate
 from cms.search.services import search
 
@@ -72,8 +73,6 @@ def test_missed_updates_are_indexed_when_the_server_returns(db, osmem_url):
         backend = get_search_backend("default")
         for model_index in backend.all_indexes():
             model_index.reset()
-        from cms.search.index import searchable_page_models
-
         for model in searchable_page_models():
             backend.get_index_for_model(model).add_model(model)
         call_command("retry_pending_index")

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from cms.search.folding import exact_code, exact_codes, fold, tokens
+from cms.core.folding import exact_code, exact_codes, fold, tokens
 from cms.search.query import MAX_QUERY_CHARS, parse_query
 
 

@@ -37,10 +37,12 @@ def test_content_pages_fit_a_360px_phone(chromium, live_demo):
     page.goto(live_server.url + pages["bulletin"])
     assert "/dang-nhap/" in page.url
     page.goto(live_server.url + "/dang-nhap/")
-    page.fill("input[name=username]", "dangvien")
+    # members log in with their card number (75000002 is the demo member dangvien)
+    page.fill("input[name=username]", "75000002")
     page.fill("input[name=password]", "Demo@2026")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
+    assert "/dang-nhap/" not in page.url
     for name, path in pages.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, (name, response.status)

@@ -1,12 +1,14 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
-from cms.home import counters
+from cms.caching.audience import audience
+from cms.visits import counters
 
 register = template.Library()
 
@@ -69,3 +71,21 @@ def visit_counters():
 @register.simple_tag
 def login_url():
     return reverse("members:login")
+
+
+@register.simple_tag(takes_context=True)
+def may_use_admin(context):
+    """Whether to draw Wagtail's user bar (a link into the admin): asked of
+    the permissions at most once a minute per user, so a member's page does
+    not spend two permission queries on a bar they never see. The admin
+    itself always checks the permissions."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    key = f"stdv:may-use-admin:{user.pk}:{audience(user)}:{user.date_joined.timestamp()}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, 60)
+    return allowed

@@ -22,11 +22,13 @@ class Command(BaseCommand):
             result = import_roster(path.read_bytes(), path.name, dry_run=dry_run)
         except RosterFileError as exc:
             raise CommandError(str(exc)) from exc
-        if result.errors:
+        if not result.ok:
             for error in result.errors:
                 self.stderr.write(error)
+            if result.more_errors:
+                self.stderr.write(f"… và {result.more_errors} lỗi khác.")
             raise CommandError(
-                f"{len(result.errors)} lỗi: không ghi dòng nào của tệp. Sửa các dòng trên rồi nhập lại."
+                f"{result.error_count} lỗi: không ghi dòng nào của tệp. Sửa các dòng trên rồi nhập lại."
             )
         verbose = options["verbosity"] >= 2 or dry_run
         if verbose:

@@ -1,0 +1,199 @@
+"""Read-only tallies: vote results, the live screen's payload, the meeting page's overview.
+
+Nothing here writes. The quorum itself is ``Meeting.quorum()``.
+"""
+
+from django.db.models import Count
+
+from cms.members.models import Member
+
+from .. import live, permissions
+from ..choices import AttendanceStatus, MeetingStatus, MotionStatus
+from ..models import Ballot, Meeting, VoteReceipt
+
+
+def motion_result(motion, as_data=False):
+    """Counts, shares of those present and whether the motion passed by its rule.
+
+    The first option is the proposal itself ("Tán thành"): the motion passes
+    when that option reaches the threshold of the motion's majority rule.
+    """
+    counts = dict(
+        Ballot.objects.filter(motion=motion)
+        .values_list("option")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    options = list(motion.options.all())
+    present = motion.present_count
+    if present is None:
+        present = motion.meeting.attendances.present().count()
+    members = motion.member_count or motion.meeting.expected_count or 0
+    threshold = motion.threshold(present, members)
+    rows = []
+    for option in options:
+        count = counts.get(option.pk, 0)
+        share = round(100 * count / present, 1) if present else 0.0
+        rows.append({"option": option, "count": count, "share": share})
+    passed = bool(rows) and rows[0]["count"] >= threshold
+    if as_data:
+        return {
+            "counts": {r["option"].label: r["count"] for r in rows},
+            "present": present,
+            "members": members,
+            "threshold": threshold,
+            "passed": passed,
+        }
+    summary = (
+        f"{'Thông qua' if passed else 'Không thông qua'}: «{options[0].label}» "
+        f"{rows[0]['count']}/{present} đảng viên có mặt; cần {threshold} "
+        f"({motion.get_majority_rule_display().lower()})."
+        if rows
+        else ""
+    )
+    return {
+        "rows": rows,
+        "total": sum(r["count"] for r in rows),
+        "present": present,
+        "members": members,
+        "threshold": threshold,
+        "passed": passed,
+        "summary": summary,
+    }
+
+
+# --- the live screen --------------------------------------------------------
+
+
+def build_live_payload(meeting):
+    """What the meeting screen polls for. ``access`` is for the view, never sent."""
+    quorum = meeting.quorum()
+    counts = quorum["counts"]
+    receipt_counts = dict(
+        meeting.motions.values_list("pk").annotate(n=Count("receipts")).order_by()
+    )
+    motions = []
+    for motion in meeting.motions.prefetch_related("options"):
+        entry = {
+            "id": motion.pk,
+            "status": motion.status,
+            "votes": receipt_counts.get(motion.pk, 0),
+        }
+        if motion.status == MotionStatus.CLOSED:
+            result = motion_result(motion)
+            entry["result"] = {
+                "options": [
+                    {"label": row["option"].label, "count": row["count"]} for row in result["rows"]
+                ],
+                "passed": result["passed"],
+                "summary": result["summary"],
+            }
+        motions.append(entry)
+    return {
+        "access": {"cell": meeting.cell_id, "chair": meeting.chair_id},
+        "meeting": meeting.pk,
+        "status": meeting.status,
+        "attendance": {
+            "expected": quorum["expected"],
+            "present": quorum["present"],
+            "excused": counts["excused"],
+            "absent": counts["absent"],
+            "pending": counts["pending"],
+            "quorum_needed": quorum["needed"],
+            "quorum_met": quorum["met"],
+        },
+        "motions": motions,
+        "shape": live.shape(meeting.status, [(m["id"], m["status"]) for m in motions]),
+    }
+
+
+def live_snapshot(meeting_id):
+    """``(version, payload)`` of the meeting, from the cache when current; ``(None, None)``
+    when there is no such meeting (no version is made up for an id that does not exist)."""
+    version = live.known_version(meeting_id)
+    if version is None:
+        if not Meeting.objects.filter(pk=meeting_id).exists():
+            return None, None
+        version = live.current_version(meeting_id)
+
+    def build():
+        meeting = Meeting.objects.filter(pk=meeting_id).first()
+        return build_live_payload(meeting) if meeting is not None else None
+
+    payload = live.cached(meeting_id, version, build)
+    return (version, payload) if payload is not None else (None, None)
+
+
+def access_stub(payload):
+    """A ``Meeting`` with just what the permission rules read (pk, cell, chair), no query."""
+    access = payload["access"]
+    return Meeting(pk=payload["meeting"], cell_id=access["cell"], chair_id=access["chair"])
+
+
+def live_payload_for(payload, sees_running_count):
+    """The payload as this viewer may see it.
+
+    While a motion is open only who runs the meeting (chair, secretary, deputy)
+    sees how many have voted; members see that the vote is open, and the
+    result once it closes. ``access`` never leaves the server.
+    """
+    public = {key: value for key, value in payload.items() if key != "access"}
+    if not sees_running_count:
+        public["motions"] = [
+            {key: value for key, value in motion.items() if key != "votes"}
+            if motion["status"] != MotionStatus.CLOSED
+            else motion
+            for motion in payload["motions"]
+        ]
+    return public
+
+
+# --- the meeting page -------------------------------------------------------
+
+
+def meeting_overview(user, meeting):
+    """What the meeting page shows to this user (member, secretary or supervisor)."""
+    member = Member.objects.for_user(user)
+    in_cell = member is not None and member.cell_id == meeting.cell_id
+    is_manager = permissions.can_manage_meeting(user, meeting)
+    sees_count = permissions.can_see_running_count(user, meeting)
+    my_attendance = meeting.attendances.filter(member=member).first() if in_cell else None
+    present = my_attendance is not None and my_attendance.status == AttendanceStatus.PRESENT
+    voted = set(
+        VoteReceipt.objects.filter(motion__meeting=meeting, member=member).values_list(
+            "motion_id", flat=True
+        )
+        if in_cell
+        else []
+    )
+    motions = []
+    for motion in meeting.motions.prefetch_related("options"):
+        motions.append(
+            {
+                "motion": motion,
+                "voted": motion.pk in voted,
+                "can_vote": in_cell
+                and motion.is_open
+                and meeting.is_open
+                and motion.pk not in voted
+                and present,
+                "result": motion_result(motion) if motion.is_closed else None,
+                "votes": motion.receipts.count() if sees_count and not motion.is_closed else None,
+            }
+        )
+    return {
+        "meeting": meeting,
+        "member": member,
+        "in_cell": in_cell,
+        "is_manager": is_manager,
+        "my_attendance": my_attendance,
+        "quorum": meeting.quorum() if meeting.status != MeetingStatus.SCHEDULED else None,
+        "agenda": meeting.agenda_items.select_related("material"),
+        "materials": meeting.materials.all(),
+        "motions": motions,
+        "minutes": meeting.minutes_versions.current(),
+        "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
+        "live_shape": live.shape(
+            meeting.status, [(row["motion"].pk, row["motion"].status) for row in motions]
+        ),
+    }

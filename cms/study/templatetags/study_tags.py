@@ -1,0 +1,51 @@
+from django import template
+
+from cms.members.models import Member
+
+from ..models import Notification, PublishedQuestion
+from ..progress import member_progress
+
+register = template.Library()
+
+
+def _unread(request, user):
+    """Unread notices, counted once per request (the header and the home panel both show it)."""
+    count = getattr(request, "_stdv_unread_notices", None)
+    if count is None:
+        count = Notification.objects.for_user(user).unread().count()
+        if request is not None:
+            request._stdv_unread_notices = count
+    return count
+
+
+@register.inclusion_tag("study/includes/published_questions.html")
+def published_questions(page):
+    """The answered questions the editorial workflow published on ``page``, anonymised."""
+    return {"questions": PublishedQuestion.objects.on_page(page)[:20]}
+
+
+@register.inclusion_tag("study/includes/home_panel.html", takes_context=True)
+def study_panel(context):
+    """The member's study at a glance on the home page: to do, overdue, unread notices."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    member = Member.objects.for_user(user)
+    if member is None:
+        return {"member": None}
+    items = member_progress(member)
+    return {
+        "member": member,
+        "to_do": sum(not i.done for i in items),
+        "overdue": sum(i.overdue for i in items),
+        "unread": _unread(request, user),
+    }
+
+
+@register.inclusion_tag("study/includes/header_notices.html", takes_context=True)
+def unread_notices(context):
+    """ "Thông báo (n)" beside the reader's name in the header, when something is unread."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"unread": 0}
+    return {"unread": _unread(request, user)}

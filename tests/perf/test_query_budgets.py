@@ -1,0 +1,105 @@
+"""Query budgets of the pages a member opens on a meeting evening.
+
+Each page is asked for twice by a logged-in member: the first request fills
+the shared per-audience caches (cms/caching/audience.py), the second is what
+every other member of the same audience costs. Its queries (session look-ups
+left out: production keeps sessions in Redis) stay within the page's budget,
+and the budget holds whatever the amount of content: the same count after a
+dozen more articles and bulletins are published.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from cms.bulletins.factories import BulletinPageFactory
+from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
+from cms.documents.models import OfficialDocumentPage
+from cms.members.models import CellTypeOption
+from cms.news.factories import NewsArticlePageFactory
+from cms.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from cms.resolutions.models import ResolutionStudyPage
+
+pytestmark = pytest.mark.django_db
+
+# Measured on the demo tree; eight of each are the fixed cost of any Wagtail
+# page for a logged-in member (user, site, locale, root page, content version,
+# groups, and the two view-restriction checks), one the unread-notice count in
+# the header; the home page adds the member's own study progress (six queries),
+# study pages their published questions and read record check. docs/scale.md
+# lists them.
+BUDGETS = {
+    "home": 18,
+    "news index": 13,
+    "article": 15,
+    "documents index": 11,
+    "document": 16,
+    "bulletins index": 12,
+    "bulletin": 14,
+    "resolutions index": 14,
+    "resolution": 15,
+    "meetings": 9,
+}
+
+
+def addresses():
+    return {
+        "home": "/",
+        "news index": "/tin-tuc/",
+        "article": NewsArticlePage.objects.live().public().first().url,
+        "documents index": "/van-ban/",
+        "document": OfficialDocumentPage.objects.live().public().first().url,
+        "bulletins index": "/ban-tin/",
+        "bulletin": BulletinPage.objects.live().first().url,
+        "resolutions index": "/hoc-tap-nghi-quyet/",
+        "resolution": ResolutionStudyPage.objects.live().first().url,
+        "meetings": "/sinh-hoat-chi-bo/",
+    }
+
+
+def queries_of(client, url):
+    """The queries of a repeated request (the second), sessions left out."""
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [q["sql"] for q in captured.captured_queries if "django_session" not in q["sql"]]
+
+
+def counts(client):
+    return {name: len(queries_of(client, url)) for name, url in addresses().items()}
+
+
+def publish_more(count=12):
+    """More articles (with categories) and cell materials (with cell types)."""
+    news_index = NewsIndexPage.objects.live().first()
+    bulletin_index = BulletinIndexPage.objects.live().first()
+    categories = list(NewsCategory.objects.all()[:2])
+    cell_types = list(CellTypeOption.objects.all()[:2])
+    for number in range(count):
+        article = NewsArticlePageFactory(parent=news_index, title=f"Tin thêm số {number + 1}")
+        article.categories.set(categories)
+        material = BulletinPageFactory(
+            parent=bulletin_index,
+            kind=BulletinKind.CELL_MATERIAL,
+            month=number % 12 + 1,
+            year=2020,
+            title=f"Tài liệu sinh hoạt thêm số {number + 1}",
+        )
+        material.cell_types.set(cell_types)
+
+
+def test_each_page_a_member_opens_stays_within_its_budget(client, users):
+    client.force_login(users["dangvien"])
+    measured = counts(client)
+    over = {name: (n, BUDGETS[name]) for name, n in measured.items() if n > BUDGETS[name]}
+    assert not over, f"queries over budget (measured, budget): {over}; all: {measured}"
+
+
+def test_the_budget_does_not_grow_with_the_content(client, users):
+    client.force_login(users["dangvien"])
+    before = counts(client)
+    publish_more()
+    after = counts(client)
+    assert after == before

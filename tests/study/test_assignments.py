@@ -1,0 +1,89 @@
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from cms.bulletins.choices import BulletinKind
+from cms.bulletins.factories import BulletinPageFactory
+from cms.bulletins.models import BulletinIndexPage
+from cms.members.models import CellTypeOption
+from cms.resolutions.models import Audience
+from cms.study.factories import (
+    LearningSummaryFactory,
+    QuizAttemptFactory,
+    StudyAssignmentFactory,
+    StudyReadFactory,
+)
+from cms.study.models import StudyAssignment
+from cms.study.progress import member_progress
+
+pytestmark = pytest.mark.django_db
+
+
+def test_assignment_by_audience(tree, member_in, resolution):
+    in_a, in_b, elsewhere = member_in("TST-A"), member_in("TST-B"), member_in("TSU-A")
+    everyone = StudyAssignmentFactory(page=resolution)
+    residential = StudyAssignmentFactory(
+        page=resolution,
+        audience=Audience.CELL_TYPES,
+        cell_types=list(CellTypeOption.objects.filter(code="residential")),
+    )
+    committee = StudyAssignmentFactory(
+        page=resolution, audience=Audience.UNITS, units=[tree["TST"]]
+    )
+
+    def ids(member):
+        return set(StudyAssignment.objects.for_member(member).values_list("pk", flat=True))
+
+    assert ids(in_a) >= {everyone.pk, residential.pk, committee.pk}
+    assert committee.pk in ids(in_b) and residential.pk not in ids(in_b)
+    assert everyone.pk in ids(elsewhere)
+    assert not ids(elsewhere) & {residential.pk, committee.pk}
+    assert not StudyAssignment.objects.for_member(None).exists()
+
+
+def test_my_study_shows_progress_and_overdue(client, tree, member_in, resolution):
+    member = member_in("TST-A")
+    bulletin = BulletinPageFactory(
+        parent=BulletinIndexPage.objects.first(),
+        title="Tài liệu sinh hoạt chi bộ thử tháng 11",
+        slug="tai-lieu-thu-11",
+        kind=BulletinKind.CELL_MATERIAL,
+        month=11,
+        year=2026,
+    )
+    late = timezone.localdate() - datetime.timedelta(days=2)
+    StudyAssignmentFactory(
+        page=bulletin, audience=Audience.UNITS, units=[tree["TST-A"]], deadline=late
+    )
+    StudyAssignmentFactory(page=resolution, audience=Audience.UNITS, units=[tree["TST"]])
+    StudyReadFactory(member=member, page=resolution)
+    QuizAttemptFactory(member=member, page=resolution, correct=1, total=3)
+    QuizAttemptFactory(member=member, page=resolution, correct=3, total=3)
+    LearningSummaryFactory(member=member, page=resolution)
+
+    items = {i.page.pk: i for i in member_progress(member)}
+    study = items[resolution.pk]
+    assert study.read and study.quiz_passed and study.best_percent == 100
+    assert study.summary_submitted and not study.summary_reviewed and study.done
+    material = items[bulletin.pk]
+    assert not material.read and material.overdue and not material.has_quiz
+
+    client.force_login(member.user)
+    html = client.get(reverse("study:my_study")).content.decode()
+    assert "Học tập của tôi" in html
+    assert resolution.title in html and bulletin.title in html
+    assert "Quá hạn" in html and "Đạt bài tự kiểm tra (100%)" in html
+    assert "Đã gửi, chờ nhận xét" in html
+    assert "style=" not in html.split("<main", 1)[1]
+
+
+def test_unassigned_member_sees_an_empty_space_and_staff_get_403(client, tree, member_in, users):
+    member = member_in("TSU-A")
+    client.force_login(member.user)
+    response = client.get(reverse("study:my_study"))
+    assert "chưa có nội dung học tập nào được giao" in response.content.decode()
+    client.force_login(users["bientap"])
+    assert client.get(reverse("study:my_study")).status_code == 403
