@@ -19,6 +19,8 @@ bash scripts/web_tools.sh
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=cms.settings.test
 WORKERS=${PYTEST_WORKERS:-2}
+# loadgroup: tests marked xdist_group(name) share one worker (the PostgreSQL races).
+DIST="--dist loadgroup"
 
 echo "== ruff"
 .venv/bin/ruff check .
@@ -28,7 +30,7 @@ $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run >/dev/null
 
 echo "== pytest on SQLite"
-env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL $PY -m pytest -n "$WORKERS" -q "$@"
+env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL $PY -m pytest -n "$WORKERS" $DIST -q "$@"
 
 PG_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/stdv}
 if $PY - "$PG_URL" <<'PYCODE' 2>/dev/null
@@ -50,7 +52,7 @@ then
     psql -h 127.0.0.1 -U postgres -Atqc "SELECT pg_reload_conf()" >/dev/null || true
   fi
   echo "== pytest on PostgreSQL ($PG_URL)${REDIS:+ with Redis ($REDIS)}"
-  DATABASE_URL=$PG_URL REDIS_URL=$REDIS CACHE_KEY_PREFIX=stdv-test $PY -m pytest -n "$WORKERS" -q "$@"
+  DATABASE_URL=$PG_URL REDIS_URL=$REDIS CACHE_KEY_PREFIX=stdv-test $PY -m pytest -n "$WORKERS" $DIST -q "$@"
 else
   echo "== PostgreSQL không trả lời: bỏ qua lượt chạy trên PostgreSQL"
 fi

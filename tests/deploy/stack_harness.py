@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -96,6 +97,10 @@ class Stack:
         self.nginx_dir = self.tmp / "nginx"
         self.static_root = self.tmp / "static"
         self.processes = []
+        self.supervised = {}  # name -> (arguments, index in processes)
+        self.restarts = {}
+        self.stopping = threading.Event()
+        self.supervisor = None
 
     # --- life cycle ---------------------------------------------------------------------
     def render(self):
@@ -130,6 +135,7 @@ class Stack:
         )
 
     def start(self):
+        self.stopping.clear()
         (self.tmp / "media").mkdir(parents=True, exist_ok=True)
         self.static_root.mkdir(parents=True, exist_ok=True)
         env = dict(
@@ -157,6 +163,8 @@ class Stack:
             # The django-tasks worker and scheduled publishing (every second here).
             self.spawn("worker", "manage.py", "db_worker", "--interval", "0.2")
             self.spawn("scheduler", "manage.py", "run_scheduler", "--interval", "1")
+            self.supervisor = threading.Thread(target=self._supervise, daemon=True)
+            self.supervisor.start()
         self.render()
         checked = self.nginx("-t")
         assert checked.returncode == 0, checked.stderr
@@ -185,12 +193,40 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append((process, log))
+        self.supervised[name] = (args, len(self.processes) - 1)
+
+    def _supervise(self):
+        """What systemd does for deploy/systemd/stdv-worker@ and stdv-scheduler
+        (Restart=always, RestartSec=2): a background process that exits, for instance
+        when PostgreSQL refused it a connection, is started again."""
+        while not self.stopping.wait(0.5):
+            for name, (args, index) in list(self.supervised.items()):
+                process, log = self.processes[index]
+                if process.poll() is None or self.stopping.wait(2):
+                    continue
+                log.close()
+                self.restarts[name] = self.restarts.get(name, 0) + 1
+                replacement = open(self.tmp / f"{name}.log", "ab")  # noqa: SIM115 (closed in stop)
+                self.processes[index] = (
+                    subprocess.Popen(
+                        [sys.executable, *args],
+                        cwd=ROOT,
+                        env=self.env,
+                        stdout=replacement,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    ),
+                    replacement,
+                )
 
     def log_tail(self):
         path = self.tmp / "gunicorn.log"
         return path.read_text(errors="replace")[-3000:] if path.exists() else ""
 
     def stop(self):
+        self.stopping.set()
+        if self.supervisor is not None:
+            self.supervisor.join(timeout=5)
         if (self.nginx_dir / "nginx.pid").exists():
             self.nginx("-s", "stop")
         for process, log in self.processes:
@@ -203,6 +239,8 @@ class Stack:
                     process.wait(timeout=10)
             log.close()
         self.processes.clear()
+        self.supervised.clear()
+        self.supervisor = None
         shutil.rmtree(self.nginx_dir / "cache", ignore_errors=True)
 
     # --- HTTP through nginx -------------------------------------------------------------

@@ -28,6 +28,9 @@ pytestmark = [
         reason="needs PostgreSQL (set DATABASE_URL=postgres://…): xmin and ctid are PostgreSQL's",
     ),
     pytest.mark.django_db(transaction=True),
+    # One worker runs every race (scripts/test.sh: --dist loadgroup): two races at once
+    # would open 70+ connections against PostgreSQL's 100, with the deploy stack's too.
+    pytest.mark.xdist_group("pg_races"),
 ]
 
 VOTERS = 21
