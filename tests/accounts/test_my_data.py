@@ -84,3 +84,19 @@ def test_anonymous_visitors_are_sent_to_login(client):
     response = client.get(reverse("accounts:my_data_download"))
     assert response.status_code == 302
     assert response["Location"].startswith("/dang-nhap/")
+
+
+def test_every_page_footer_leads_a_member_to_their_data_and_the_notice(client, member):
+    """Found from any page, not only by typing its address; anonymous (cached) pages keep a
+    footer without it."""
+    my_data, notice = reverse("accounts:my_data"), reverse("accounts:notice")
+    anonymous = client.get("/").content.decode()
+    assert my_data not in anonymous and notice not in anonymous
+    client.force_login(member.user)
+    for path in ["/", "/tra-cuu/"]:
+        html = client.get(path).content.decode()
+        assert f'href="{my_data}">Dữ liệu của tôi</a>' in html
+        assert f'href="{notice}">Thông báo xử lý dữ liệu cá nhân</a>' in html
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/du-lieu-cua-toi/">My data</a>' in english
+    assert client.get("/en/du-lieu-cua-toi/").status_code == 200
