@@ -60,38 +60,44 @@ def otp_required(request, user):
     return required
 
 
-class TwoFactorMiddleware:
+class _AccountGate:
+    """A step every logged-in session passes before the site: ``detour`` names where a
+    user who has not passed it goes (a redirect), or returns None."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response = self.detour(request, user)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def detour(self, request, user):
+        raise NotImplementedError
+
+
+class TwoFactorMiddleware(_AccountGate):
+    def detour(self, request, user):
         if (
-            user is not None
-            and user.is_authenticated
-            and not _open(request, TWO_FACTOR_PAGES)
+            not _open(request, TWO_FACTOR_PAGES)
             and not user.is_verified()
             and otp_required(request, user)
         ):
             if twofactor.is_enrolled(user):
                 return _to("accounts:otp_verify", request)
             return _to("accounts:otp_enrol", request)
-        return self.get_response(request)
+        return None
 
 
-class ProcessingNoticeMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and request.session.get(NOTICE_KEY) != notice.NOTICE_VERSION
-            and not _open(request, (*NOTICE_OPEN, reverse("accounts:notice")))
+class ProcessingNoticeMiddleware(_AccountGate):
+    def detour(self, request, user):
+        if request.session.get(NOTICE_KEY) != notice.NOTICE_VERSION and not _open(
+            request, (*NOTICE_OPEN, reverse("accounts:notice"))
         ):
             if notice.applies_to(user) and not notice.acknowledged(user):
                 return _to("accounts:notice", request)
             request.session[NOTICE_KEY] = notice.NOTICE_VERSION
-        return self.get_response(request)
+        return None
