@@ -79,3 +79,29 @@ def test_a_next_address_elsewhere_is_not_followed(client, member):
     NoticeAcknowledgement.objects.filter(user=member.user).delete()
     done = client.post(NOTICE, {"agree": "on", "next": "https://example.com/"})
     assert done["Location"] == "/"
+
+
+@pytest.mark.raw_login
+def test_the_notice_reads_in_english_under_en_and_is_acknowledged_the_same(client, member):
+    client.force_login(member.user)
+    english = client.get("/en/thong-bao-du-lieu-ca-nhan/?next=/en/")
+    html = english.content.decode()
+    assert english.status_code == 200
+    for shown in [
+        "Notice on the processing of personal data",
+        "Who processes the data",
+        "Your rights",
+        "Confirm and continue",
+        'href="/en/du-lieu-cua-toi/">My data',
+    ]:
+        assert shown in html, shown
+    for hidden in ["Bên xử lý dữ liệu", "Quyền của đồng chí", "Xác nhận và tiếp tục"]:
+        assert hidden not in html, hidden
+    refused = client.post("/en/thong-bao-du-lieu-ca-nhan/", {"next": "/en/"})
+    assert "Tick the box to confirm" in refused.content.decode()
+    assert not NoticeAcknowledgement.objects.filter(user=member.user).exists()
+    done = client.post("/en/thong-bao-du-lieu-ca-nhan/", {"agree": "on", "next": "/en/"})
+    assert done.status_code == 302 and done["Location"] == "/en/"
+    assert NoticeAcknowledgement.objects.get(user=member.user).version == notice.NOTICE_VERSION
+    vietnamese = client.get(NOTICE).content.decode()
+    assert "Bên xử lý dữ liệu" in vietnamese and "Who processes the data" not in vietnamese
