@@ -127,8 +127,8 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium driven by Playwright (no browser download)."""
+def _playwright():
+    """Playwright's driver, started once per test process."""
     import os
 
     from playwright.sync_api import sync_playwright
@@ -137,9 +137,20 @@ def chromium():
     # calls made by the test itself are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield pw
+
+
+@pytest.fixture
+def chromium(_playwright):
+    """Debian's chromium driven by Playwright (no browser download), a new one per test.
+
+    Closing the browser closes its idle keep-alive sockets, so the live server's
+    request threads end and close their database connections; one browser kept for
+    the whole session left one idle PostgreSQL connection per socket (about 70 by the
+    end of a run, against a limit of 100)."""
+    browser = _playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
