@@ -12,18 +12,12 @@ import psycopg
 import pytest
 from stack_harness import Driver, Stack, stack_environment
 
+from tests.pg_admin import postgres_admin
+
 
 def _copy_postgres(name, copy):
-    settings = connection.settings_dict
     connections.close_all()
-    with psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as admin:
+    with postgres_admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
         for attempt in range(20):  # the template may still see a closing connection
             try:
@@ -36,15 +30,7 @@ def _copy_postgres(name, copy):
 
 
 def _drop_postgres(copy):
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as admin:
+    with postgres_admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 

@@ -23,6 +23,7 @@ from django.db import connection
 import pytest
 
 from cms.security.backup import files as backup_files
+from tests.pg_admin import postgres_admin
 
 ROOT = Path(django_settings.BASE_DIR)
 SCRATCH_PG = "stdv_backup_restore"
@@ -100,20 +101,6 @@ def fake_backup(db, tmp_path):
     return folder
 
 
-def _pg_admin():
-    import psycopg
-
-    settings = connection.settings_dict
-    return psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 @pytest.fixture
 def empty_target(tmp_path):
     """(DATABASE_URL, a function opening it) of an empty database of the same engine."""
@@ -123,7 +110,7 @@ def empty_target(tmp_path):
         return
     import psycopg
 
-    with _pg_admin() as admin:
+    with postgres_admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_PG}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{SCRATCH_PG}"')
     settings = connection.settings_dict
@@ -132,7 +119,7 @@ def empty_target(tmp_path):
         f"postgres://{user}@{host}:{port}/{SCRATCH_PG}",
         lambda: psycopg.connect(host=host, port=port, user=user, dbname=SCRATCH_PG),
     )
-    with _pg_admin() as admin:
+    with postgres_admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_PG}" WITH (FORCE)')
 
 
