@@ -170,6 +170,8 @@ class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, Page):
         super().clean()
         validate_unique_issue(self, self.kind, self.month, self.year, list(self.cell_types.all()))
 
+    search_result_prefetch = ("pdf",)
+
     def attached_documents(self):
         documents = [self.pdf] if self.pdf_id else []
         return documents + documents_in_stream(self.body)

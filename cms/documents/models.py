@@ -256,6 +256,9 @@ class OfficialDocumentPage(VietnameseSearchMixin, Page):
         others = OfficialDocumentPage.objects.same_number(self.number, self.issuer)
         return others_in_same_language(others, self).first()
 
+    # Read with the page's text (search snippets); prefetched for a page of results.
+    search_result_prefetch = ("attachments__document",)
+
     def attached_documents(self):
         return [a.document for a in self.attachments.all() if a.document_id]
 

@@ -51,6 +51,10 @@ class VietnameseSearchMixin(models.Model):
         index.AutocompleteField("search_title_folded"),
     ]
 
+    # Related objects the page's text reads (attached files), prefetched for a
+    # page of search results: ``prefetch_related`` lookups.
+    search_result_prefetch = ()
+
     class Meta:
         abstract = True
 

@@ -62,13 +62,20 @@ def ranked_ids(backend, query, queryset, limit):
     return [p.pk for p in results[:limit]]
 
 
+def all_words_query(pq):
+    """Every folded word of ``pq`` (``None`` where that is the query itself)."""
+    if len(pq.terms) < 2 or pq.phrases:
+        return None
+    return PlainText(" ".join(pq.terms), operator="and")
+
+
 def with_all_words(pq, ids, backend_name):
     """Which of ``ids`` contain every query word (one small backend query)."""
-    if len(pq.terms) < 2 or pq.phrases:
+    query = all_words_query(pq)
+    if query is None:
         return set(ids)
     try:
         backend = get_search_backend(backend_name)
-        query = PlainText(" ".join(pq.terms), operator="and")
         return set(ranked_ids(backend, query, Page.objects.filter(id__in=ids), None))
     except Exception:
         logger.warning("All-words check failed", exc_info=True)
@@ -79,12 +86,29 @@ def by_date(ids, dates):
     return sorted(ids, key=lambda pk: (dates.get(pk) or datetime.date.min, pk), reverse=True)
 
 
-def rerank(pq, ids, backend_name):
-    """(ids in final order, the reranked ones that hold every query word)."""
+def load_pages(ids, pages):
+    """Put the specific pages of ``ids`` that ``pages`` lacks into it ({id: page}).
+
+    Titles and metadata only: the bodies are read for the shown page of results.
+    The literal query and every reading of it share one ``pages``, so a page
+    found by several readings is loaded once.
+    """
+    missing = [pk for pk in ids if pk not in pages]
+    if missing:
+        pages.update(
+            (p.pk, p) for p in Page.objects.filter(pk__in=missing).defer_streamfields().specific()
+        )
+    return pages
+
+
+def rerank(pq, ids, backend_name, pages=None, all_complete=False):
+    """(ids in final order, the reranked ones that hold every query word).
+
+    ``pages`` ({id: specific page}) is filled with what the top of ``ids``
+    needs; ``all_complete`` says ``ids`` came from ``all_words_query``."""
     top = ids[:RERANK_DEPTH]
-    # Titles and metadata only: the bodies are read for the shown page of results.
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=top).defer_streamfields().specific()}
-    complete = with_all_words(pq, top, backend_name)
+    pages = load_pages(top, {} if pages is None else pages)
+    complete = set(top) if all_complete else with_all_words(pq, top, backend_name)
     scored = sorted(
         (
             (rerank_score(pq, pages[pk], i, len(top), pk in complete), -i, pk)
@@ -93,7 +117,7 @@ def rerank(pq, ids, backend_name):
         ),
         reverse=True,
     )
-    return [pk for _s, _i, pk in scored] + ids[RERANK_DEPTH:], complete & set(pages)
+    return [pk for _s, _i, pk in scored] + ids[RERANK_DEPTH:], complete & pages.keys()
 
 
 def merge_readings(literal, complete, found):

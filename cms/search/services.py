@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
@@ -42,7 +42,15 @@ from .circuit import circuit_open, trip_circuit
 from .index import date_expression, models_for_type, searchable_page_models
 from .interpret import Reading, interpret
 from .query import ParsedQuery, parse_query
-from .ranking import by_date, merge_readings, ranked_ids, rerank
+from .ranking import (
+    RERANK_DEPTH,
+    all_words_query,
+    by_date,
+    load_pages,
+    merge_readings,
+    ranked_ids,
+    rerank,
+)
 from .snippets import make_snippet
 from .tasks import retry_soon_if_pending
 
@@ -258,6 +266,17 @@ def result_item(page, pq: ParsedQuery, request=None, date=None, reading=None):
     }
 
 
+def _prefetch_attached(pages):
+    """Each page type's attached files in one query (the snippets read their text)."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, instances in by_model.items():
+        lookups = getattr(model, "search_result_prefetch", ())
+        if lookups:
+            prefetch_related_objects(instances, *lookups)
+
+
 def _visible_dates(ids, user, filters, visible):
     """{page id: date} of the candidates that pass the filters and permissions."""
     rows = (
@@ -269,20 +288,42 @@ def _visible_dates(ids, user, filters, visible):
     return dict(rows)
 
 
-def _search_readings(readings, queryset, backend_name, user, filters, visible):
-    """``[(reading, ordered ids, complete ids, dates), …]``; a failing reading is skipped."""
+def _search_readings(
+    readings, pages, literal_found, queryset, backend_name, user, filters, visible
+):
+    """``([(reading, ordered ids, complete ids), …], {page id: date})``.
+
+    Each reading is one backend query; the filters and permissions, the pages
+    for re-ranking and their dates are then read once for all readings
+    together. A failing reading is skipped.
+
+    A reading's pages that lack some of its words come after every page the
+    literal query found (``merge_readings``): when that already fills the
+    first page of results, a reading asks the backend only for the pages
+    holding all its words, a much cheaper query than ranking every page that
+    holds any of them.
+    """
     backend = get_search_backend(backend_name)
-    found = []
+    complete_only = literal_found >= PAGE_SIZE
+    searched = []
     for reading in readings:
+        query = all_words_query(reading.query) if complete_only else None
         try:
-            ids = ranked_ids(backend, reading.query.backend_query(), queryset, READING_CANDIDATES)
+            ids = ranked_ids(
+                backend, query or reading.query.backend_query(), queryset, READING_CANDIDATES
+            )
         except Exception:
             logger.warning("Search failed for the reading %r", reading.text, exc_info=True)
             continue
-        dates = _visible_dates(ids, user, filters, visible)
-        ordered, complete = rerank(reading.query, [pk for pk in ids if pk in dates], backend_name)
-        found.append((reading, ordered, complete, dates))
-    return found
+        searched.append((reading, ids, query is not None))
+    dates = _visible_dates({pk for _r, ids, _c in searched for pk in ids}, user, filters, visible)
+    visible_ids = [[pk for pk in ids if pk in dates] for _r, ids, _c in searched]
+    load_pages([pk for ids in visible_ids for pk in ids[:RERANK_DEPTH]], pages)
+    found = [
+        (reading, *rerank(reading.query, ids, backend_name, pages, all_complete))
+        for (reading, _all, all_complete), ids in zip(searched, visible_ids, strict=True)
+    ]
+    return found, dates
 
 
 def _order(pq, candidate_ids, dates, context):
@@ -296,16 +337,16 @@ def _order(pq, candidate_ids, dates, context):
     by_date_only = context["filters"].sort == "date"
     if by_date_only and len(ids) >= PAGE_SIZE:
         return ids, {}, None
-    ordered, complete = rerank(pq, ids, context["backend_name"])
+    pages = {}
+    ordered, complete = rerank(pq, ids, context["backend_name"], pages)
     if len(complete) >= PAGE_SIZE:
         return ordered, {}, None
     readings = interpret(pq, context["user"])
     if not readings:
         return ordered, {}, None
-    found = _search_readings(readings, **context)  # closest to what was typed first
-    for _reading, _ordered, _complete, reading_dates in found:
-        dates.update(reading_dates)
-    merged, reading_of = merge_readings(ordered, complete, [(r, o, c) for r, o, c, _d in found])
+    found, reading_dates = _search_readings(readings, pages, len(ids), **context)  # closest first
+    dates.update(reading_dates)
+    merged, reading_of = merge_readings(ordered, complete, found)
     return merged, reading_of, _offer(found, ordered, complete)
 
 
@@ -319,7 +360,7 @@ def _offer(found, ordered, complete):
     """
     if len(complete) >= FEW_RESULTS:
         return None
-    for reading, reading_ordered, reading_complete, _dates in found:
+    for reading, reading_ordered, reading_complete in found:
         if reading.kind in OFFERED_ONLY_WHEN_NOTHING_COMPLETE and complete:
             continue
         if len(reading_complete) > len(complete) or (reading_ordered and not ordered):
@@ -367,6 +408,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
     page_obj = paginator.get_page(filters.page)
     response.page, response.num_pages = page_obj.number, paginator.num_pages
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_obj.object_list).specific()}
+    _prefetch_attached(pages.values())
     response.results = [
         result_item(pages[pk], pq, request=request, date=dates.get(pk), reading=reading_of.get(pk))
         for pk in page_obj.object_list
