@@ -2,7 +2,7 @@
 
 import datetime
 
-from cms.core.pages import child_page
+from cms.core.pages import child_page, demo_section
 from cms.news.models import NewsRelatedDocument
 
 from .demo_files import demo_pdf
@@ -146,12 +146,12 @@ def create_document(index, entry, **extra):
 
 
 def seed(ctx):
-    index, _ = child_page(
-        ctx["home"],
+    index = demo_section(
+        ctx,
+        "document_index",
         DocumentIndexPageFactory,
-        intro="Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
+        "Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
     )
-    ctx["document_index"] = index
     ctx["documents"] = {}
     for entry in DOCUMENTS + [REPLACEMENT]:
         page, _ = create_document(index, entry)
