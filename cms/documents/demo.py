@@ -72,6 +72,17 @@ DOCUMENTS = [
         "Quyết định thành lập Ban Biên tập Sổ tay đảng viên điện tử",
         "Thành lập Ban Biên tập gồm đại diện Văn phòng Tỉnh ủy, Ban Tuyên giáo, Ban Tổ chức Tỉnh ủy.",
     ),
+    # Replaces 03-QC/TU (REPLACED below).
+    (
+        "17-qc-tu",
+        "17-QC/TU",
+        DocumentType.RULES,
+        "Tỉnh ủy Đồng Nai",
+        datetime.date(2023, 6, 25),
+        "Quy chế quản lý, vận hành và khai thác Sổ tay đảng viên điện tử",
+        "Phân công trách nhiệm của Ban Biên tập, Ban Tuyên giáo, Ban Tổ chức và các cấp ủy trong "
+        "quản lý, cập nhật, khai thác Sổ tay đảng viên điện tử; thay thế Quy chế 03-QC/TU.",
+    ),
 ]
 
 
@@ -85,16 +96,6 @@ REPLACED = (
     "Quy chế quản lý, vận hành Trang thông tin nội bộ của Đảng bộ tỉnh",
     "Quy định việc biên tập, đăng tải và bảo mật thông tin trên Trang thông tin nội bộ trước "
     "khi có Sổ tay đảng viên điện tử.",
-)
-REPLACEMENT = (
-    "17-qc-tu",
-    "17-QC/TU",
-    DocumentType.RULES,
-    "Tỉnh ủy Đồng Nai",
-    datetime.date(2023, 6, 25),
-    "Quy chế quản lý, vận hành và khai thác Sổ tay đảng viên điện tử",
-    "Phân công trách nhiệm của Ban Biên tập, Ban Tuyên giáo, Ban Tổ chức và các cấp ủy trong "
-    "quản lý, cập nhật, khai thác Sổ tay đảng viên điện tử; thay thế Quy chế 03-QC/TU.",
 )
 
 ATTACHMENTS = {
@@ -153,7 +154,7 @@ def seed(ctx):
         "Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
     )
     ctx["documents"] = {}
-    for entry in DOCUMENTS + [REPLACEMENT]:
+    for entry in DOCUMENTS:
         page, _ = create_document(index, entry)
         ctx["documents"][page.number] = page
     old, _ = create_document(
