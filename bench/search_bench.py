@@ -59,7 +59,6 @@ WORDS = (  # noqa: SIM905
     "bảo vệ bí mật nhà nước không gian mạng lãng phí tham nhũng tiêu cực doanh nghiệp đầu tư "
     "hạ tầng giao thông đô thị công nghiệp dịch vụ du lịch văn hóa thể thao gia đình"
 ).split()
-DOC_TYPES = ["nghi_quyet", "chi_thi", "ke_hoach", "huong_dan", "thong_bao", "quyet_dinh"]
 DOC_CODES = {
     "nghi_quyet": "NQ",
     "chi_thi": "CT",
@@ -68,6 +67,7 @@ DOC_CODES = {
     "thong_bao": "TB",
     "quyet_dinh": "QĐ",
 }
+DOC_TYPES = list(DOC_CODES)
 QUERIES = [
     "đảng viên",
     "dang vien",

@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from cms.security.audit import record_read
 from cms.security.privacy import private_response
+from cms.security.redirects import safe_next
 
 from . import notice, personal_data
 from .forms import NoticeForm
 from .middleware import NOTICE_KEY
-from .views import safe_next
 
 
 @private_response

@@ -5,25 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.security.privacy import private_response
+from cms.security.redirects import safe_next
 
 from . import twofactor
 from .forms import CodeForm, EnrolForm
 
 CODES_SESSION_KEY = "otp_new_recovery_codes"
-
-
-def safe_next(request, default="/"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def _with_next(name, request):

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from cms.core.months import add_months, next_monthly_day
-from cms.core.pages import child_page
+from cms.core.pages import child_page, demo_section
 from cms.documents.demo_files import demo_pdf
 from cms.members.models import CellTypeOption
 
@@ -64,13 +64,13 @@ def issue_month(today):
 
 
 def seed(ctx):
-    index, _ = child_page(
-        ctx["home"],
+    index = demo_section(
+        ctx,
+        "bulletin_index",
         BulletinIndexPageFactory,
-        intro="Bản tin thông báo nội bộ và tài liệu sinh hoạt chi bộ hằng tháng (dành cho đảng viên).",
+        "Bản tin thông báo nội bộ và tài liệu sinh hoạt chi bộ hằng tháng (dành cho đảng viên).",
     )
     ensure_members_only(index)
-    ctx["bulletin_index"] = index
     options = {o.code: o for o in CellTypeOption.objects.all()}
     current = issue_month(timezone.localdate())
     for n in range(3):

@@ -10,7 +10,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
-from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -18,7 +17,7 @@ from cms.caching.audience import cached_for_audience
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_document
 from cms.core.page_types import SectionIndexPage
-from cms.search.index import VietnameseSearchMixin
+from cms.search.index import VietnameseSearchMixin, page_search_fields
 
 from .choices import BulletinKind
 from .services import member_cell_type
@@ -147,20 +146,12 @@ class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, Page):
         FieldPanel("body"),
         FieldPanel("pdf"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.FilterField("year"),
-        index.FilterField("month"),
-    ]
-    search_fields += VietnameseSearchMixin.folded_search_fields
+    search_fields = page_search_fields(search=["lead", "body"], filters=["kind", "year", "month"])
     parent_page_types = ["bulletins.BulletinIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "bản tin"
-        verbose_name_plural = "bản tin"
+        verbose_name = verbose_name_plural = "bản tin"
 
     @property
     def issue_label(self):

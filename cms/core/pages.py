@@ -35,3 +35,10 @@ def others_in_same_language(queryset, page):
     if page.translation_key:
         queryset = queryset.exclude(translation_key=page.translation_key)
     return queryset
+
+
+def demo_section(ctx, key, factory, intro):
+    """A section's index page under the demo's home page (``ctx["home"]``), kept as ``ctx[key]``."""
+    index, _ = child_page(ctx["home"], factory, intro=intro)
+    ctx[key] = index
+    return index

@@ -2,7 +2,7 @@
 
 import datetime
 
-from cms.core.pages import child_page
+from cms.core.pages import child_page, demo_section
 from cms.news.models import NewsRelatedDocument
 
 from .demo_files import demo_pdf
@@ -72,6 +72,17 @@ DOCUMENTS = [
         "Quyết định thành lập Ban Biên tập Sổ tay đảng viên điện tử",
         "Thành lập Ban Biên tập gồm đại diện Văn phòng Tỉnh ủy, Ban Tuyên giáo, Ban Tổ chức Tỉnh ủy.",
     ),
+    # Replaces 03-QC/TU (REPLACED below).
+    (
+        "17-qc-tu",
+        "17-QC/TU",
+        DocumentType.RULES,
+        "Tỉnh ủy Đồng Nai",
+        datetime.date(2023, 6, 25),
+        "Quy chế quản lý, vận hành và khai thác Sổ tay đảng viên điện tử",
+        "Phân công trách nhiệm của Ban Biên tập, Ban Tuyên giáo, Ban Tổ chức và các cấp ủy trong "
+        "quản lý, cập nhật, khai thác Sổ tay đảng viên điện tử; thay thế Quy chế 03-QC/TU.",
+    ),
 ]
 
 
@@ -85,16 +96,6 @@ REPLACED = (
     "Quy chế quản lý, vận hành Trang thông tin nội bộ của Đảng bộ tỉnh",
     "Quy định việc biên tập, đăng tải và bảo mật thông tin trên Trang thông tin nội bộ trước "
     "khi có Sổ tay đảng viên điện tử.",
-)
-REPLACEMENT = (
-    "17-qc-tu",
-    "17-QC/TU",
-    DocumentType.RULES,
-    "Tỉnh ủy Đồng Nai",
-    datetime.date(2023, 6, 25),
-    "Quy chế quản lý, vận hành và khai thác Sổ tay đảng viên điện tử",
-    "Phân công trách nhiệm của Ban Biên tập, Ban Tuyên giáo, Ban Tổ chức và các cấp ủy trong "
-    "quản lý, cập nhật, khai thác Sổ tay đảng viên điện tử; thay thế Quy chế 03-QC/TU.",
 )
 
 ATTACHMENTS = {
@@ -146,14 +147,14 @@ def create_document(index, entry, **extra):
 
 
 def seed(ctx):
-    index, _ = child_page(
-        ctx["home"],
+    index = demo_section(
+        ctx,
+        "document_index",
         DocumentIndexPageFactory,
-        intro="Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
+        "Văn bản của Tỉnh ủy, các ban đảng và cấp ủy trực thuộc.",
     )
-    ctx["document_index"] = index
     ctx["documents"] = {}
-    for entry in DOCUMENTS + [REPLACEMENT]:
+    for entry in DOCUMENTS:
         page, _ = create_document(index, entry)
         ctx["documents"][page.number] = page
     old, _ = create_document(

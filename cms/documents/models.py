@@ -17,7 +17,7 @@ from cms.caching.audience import cached_for_audience
 from cms.core.page_types import SectionIndexPage
 from cms.core.pages import others_in_same_language
 from cms.core.visibility import visible_to
-from cms.search.index import VietnameseSearchMixin
+from cms.search.index import VietnameseSearchMixin, page_search_fields
 
 from .validators import (
     duplicate_number_message,
@@ -209,25 +209,16 @@ class OfficialDocumentPage(VietnameseSearchMixin, Page):
         FieldPanel("body"),
         InlinePanel("attachments", heading="Tệp đính kèm", label="tệp"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("number"),
-        index.AutocompleteField("number"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("issuer"),
-        index.SearchField("signer"),
-        index.FilterField("doc_type"),
-        index.FilterField("issuer"),
-        index.FilterField("issue_date"),
-        index.FilterField("in_force"),
-    ]
-    search_fields += VietnameseSearchMixin.folded_search_fields
+    search_fields = page_search_fields(
+        search=["number", "summary", "body", "issuer", "signer"],
+        filters=["doc_type", "issuer", "issue_date", "in_force"],
+        extra=[index.AutocompleteField("number")],
+    )
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "văn bản"
-        verbose_name_plural = "văn bản"
+        verbose_name = verbose_name_plural = "văn bản"
 
     def clean(self):
         super().clean()

@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from cms.security.audit import record_read
 from cms.security.privacy import private_response
+from cms.security.redirects import safe_next
 
 from . import permissions, printing, services
 from .forms import FirstPasswordForm, MemberAuthenticationForm, MemberPasswordChangeForm
@@ -29,15 +29,6 @@ class MemberLogoutView(auth_views.LogoutView):
     pass
 
 
-def _safe_next(request, default="/"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 @method_decorator(login_required, name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Choose a password: after a one-time code (no old password asked), or
@@ -53,7 +44,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            forced=self.forced(), next=_safe_next(self.request, ""), **kwargs
+            forced=self.forced(), next=safe_next(self.request, ""), **kwargs
         )
 
     def form_valid(self, form):
@@ -67,7 +58,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         messages.success(
             self.request, "Đã lưu mật khẩu mới. Từ nay đồng chí đăng nhập bằng mật khẩu này."
         )
-        return redirect(_safe_next(self.request))
+        return redirect(safe_next(self.request))
 
 
 @login_required

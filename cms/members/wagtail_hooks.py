@@ -106,7 +106,6 @@ class UnitStaffViewSet(SnippetViewSet):
     model = UnitStaff
     icon = "user"
     menu_label = "Cán bộ phụ trách"
-    add_to_admin_menu = False
     list_display = ["user", "unit"]
 
 

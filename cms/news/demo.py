@@ -2,7 +2,7 @@
 
 import datetime
 
-from cms.core.pages import child_page
+from cms.core.pages import child_page, demo_section
 
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
 from .models import NewsCategory
@@ -125,12 +125,12 @@ QUOTE = {
 
 
 def seed(ctx):
-    index, _ = child_page(
-        ctx["home"],
+    index = demo_section(
+        ctx,
+        "news_index",
         NewsIndexPageFactory,
-        intro="Tin hoạt động của Đảng bộ tỉnh và các tổ chức cơ sở đảng.",
+        "Tin hoạt động của Đảng bộ tỉnh và các tổ chức cơ sở đảng.",
     )
-    ctx["news_index"] = index
     categories = {}
     for slug, name, description in CATEGORIES:
         categories[slug], _ = NewsCategory.objects.get_or_create(

@@ -20,7 +20,7 @@ from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_image
 from cms.core.page_types import SectionIndexPage
 from cms.core.visibility import visible_to
-from cms.search.index import VietnameseSearchMixin
+from cms.search.index import VietnameseSearchMixin, page_search_fields
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -213,20 +213,19 @@ class NewsArticlePage(VietnameseSearchMixin, Page):
         ),
         InlinePanel("related_document_links", heading="Văn bản liên quan", label="văn bản"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
-    search_fields += VietnameseSearchMixin.folded_search_fields
+    search_fields = page_search_fields(
+        search=["lead", "body"],
+        filters=["date"],
+        extra=[
+            index.RelatedFields("categories", [index.SearchField("name")]),
+            index.RelatedFields("tags", [index.SearchField("name")]),
+        ],
+    )
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "tin bài"
-        verbose_name_plural = "tin bài"
+        verbose_name = verbose_name_plural = "tin bài"
 
     def attached_documents(self):
         return documents_in_stream(self.body)

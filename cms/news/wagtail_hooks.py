@@ -8,7 +8,6 @@ class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = "Chuyên mục tin"
-    add_to_admin_menu = False
     list_display = ["name", "slug"]
     search_fields = ["name"]
 

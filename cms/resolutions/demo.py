@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from cms.core.pages import child_page
+from cms.core.pages import child_page, demo_section
 from cms.documents.demo_files import demo_document, demo_pdf, silent_mp3_bytes
 from cms.members.models import CellTypeOption, PartyOrganization
 
@@ -53,10 +53,11 @@ TRANSCRIPT_12 = (
 
 
 def seed(ctx):
-    index, _ = child_page(
-        ctx["home"],
+    index = demo_section(
+        ctx,
+        "resolution_index",
         ResolutionIndexPageFactory,
-        intro="Tài liệu học tập, quán triệt nghị quyết dành cho đảng viên.",
+        "Tài liệu học tập, quán triệt nghị quyết dành cho đảng viên.",
     )
     deadline = timezone.localdate() + datetime.timedelta(days=45)
     slides = demo_pdf(

@@ -12,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
-from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -22,7 +21,7 @@ from cms.core.fields import optional_document
 from cms.core.page_types import SectionIndexPage
 from cms.core.visibility import visible_to
 from cms.members.models import Member
-from cms.search.index import VietnameseSearchMixin
+from cms.search.index import VietnameseSearchMixin, page_search_fields
 
 from .blocks import KeyPointsBlock, QuestionsBlock, QuizBlock
 
@@ -205,23 +204,22 @@ class ResolutionStudyPage(VietnameseSearchMixin, Page):
             heading="Bài giảng",
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("key_points"),
-        index.SearchField("body"),
-        index.SearchField("questions"),
-        index.SearchField("audio_transcript"),
-        index.SearchField("video_transcript"),
-        index.FilterField("study_deadline"),
-        index.FilterField("audience"),
-    ]
-    search_fields += VietnameseSearchMixin.folded_search_fields
+    search_fields = page_search_fields(
+        search=[
+            "summary",
+            "key_points",
+            "body",
+            "questions",
+            "audio_transcript",
+            "video_transcript",
+        ],
+        filters=["study_deadline", "audience"],
+    )
     parent_page_types = ["resolutions.ResolutionIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "trang học tập nghị quyết"
-        verbose_name_plural = "trang học tập nghị quyết"
+        verbose_name = verbose_name_plural = "trang học tập nghị quyết"
 
     def clean(self):
         super().clean()

@@ -1,9 +1,9 @@
 """What every searchable page adds to the index: folded shadow fields.
 
-Page models opt in with one line each::
+Page models opt in with the mixin and ``page_search_fields``::
 
     class OfficialDocumentPage(VietnameseSearchMixin, Page):
-        search_fields = Page.search_fields + [...] + VietnameseSearchMixin.folded_search_fields
+        search_fields = page_search_fields(search=["summary", "body"], filters=["issue_date"])
 
 The mixin reads the page's text the one way every reader of a page does
 (``cms.core.text.page_text``: text fields, rich text, StreamFields and the text
@@ -126,6 +126,18 @@ class VietnameseSearchMixin(models.Model):
             return getattr(self, lookup)
         published = self.first_published_at or self.last_published_at
         return published.date() if published else None
+
+
+def page_search_fields(*, search=(), filters=(), extra=()):
+    """A searchable page's ``search_fields``: Page's own, ``search`` (full-text) and
+    ``filters`` field names, ``extra`` index fields, then the folded shadow fields."""
+    return [
+        *Page.search_fields,
+        *(index.SearchField(name) for name in search),
+        *(index.FilterField(name) for name in filters),
+        *extra,
+        *VietnameseSearchMixin.folded_search_fields,
+    ]
 
 
 def searchable_page_models() -> list[type[Page]]:

@@ -10,7 +10,6 @@ class AbbreviationViewSet(SnippetViewSet):
     model = Abbreviation
     icon = "search"
     menu_label = "Chữ viết tắt (tra cứu)"
-    add_to_admin_menu = False
     list_display = ["short", "expansion"]
     search_fields = ["short", "expansion"]
     ordering = ["short_folded"]

@@ -1,14 +1,14 @@
 """Hỏi đáp, góp ý: ask, see the answers, answer (thin views over ``questions.py``)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page
 
+from cms.core.feedback import attempt
 from cms.core.visibility import visible_to
 from cms.members.models import Member
 
@@ -27,12 +27,13 @@ def ask(request, page_id):
     data = {"text": "", "kind": QuestionKind.QUESTION, "target": QuestionTarget.CELL}
     if request.method == "POST":
         data = {k: request.POST.get(k, "") for k in data}
-        try:
-            questions.ask(member, page, data["text"], target=data["target"], kind=data["kind"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã gửi; đồng chí sẽ nhận thông báo khi có trả lời."))
+        if attempt(
+            request,
+            lambda: questions.ask(
+                member, page, data["text"], target=data["target"], kind=data["kind"]
+            ),
+            _("Đã gửi; đồng chí sẽ nhận thông báo khi có trả lời."),
+        ):
             return redirect("study:questions")
     return render(
         request,
@@ -67,16 +68,12 @@ def answer(request, pk):
     if not questions.can_answer(request.user, question):
         raise PermissionDenied(_("Câu hỏi này không gửi đến đơn vị đồng chí phụ trách."))
     if request.method == "POST":
-        try:
-            questions.answer(
-                request.user,
-                question,
-                request.POST.get("answer", ""),
-                suggest_publishing=bool(request.POST.get("suggest_publishing")),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã gửi câu trả lời cho đảng viên."))
+        text = request.POST.get("answer", "")
+        suggest = bool(request.POST.get("suggest_publishing"))
+        if attempt(
+            request,
+            lambda: questions.answer(request.user, question, text, suggest_publishing=suggest),
+            _("Đã gửi câu trả lời cho đảng viên."),
+        ):
             return redirect("study:questions")
     return render(request, "study/answer.html", {"question": question})

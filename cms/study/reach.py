@@ -31,6 +31,16 @@ def target():
     return float(getattr(settings, "STUDY_REACH_TARGET", 0.8))
 
 
+class _Share:
+    """``<figure>_share`` of a row: that figure as a percentage of the assigned members."""
+
+    def __set_name__(self, owner, name):
+        self.figure = name.removesuffix("_share")
+
+    def __get__(self, row, owner=None):
+        return self if row is None else row.share(self.figure)
+
+
 @dataclass
 class ReachRow:
     unit: PartyOrganization | None = None
@@ -46,21 +56,10 @@ class ReachRow:
     def share(self, name):
         return round(100 * getattr(self, name) / self.assigned, 1) if self.assigned else 0.0
 
-    @property
-    def read_share(self):
-        return self.share("read")
-
-    @property
-    def passed_share(self):
-        return self.share("passed")
-
-    @property
-    def submitted_share(self):
-        return self.share("submitted")
-
-    @property
-    def reviewed_share(self):
-        return self.share("reviewed")
+    read_share = _Share()
+    passed_share = _Share()
+    submitted_share = _Share()
+    reviewed_share = _Share()
 
     @property
     def below_target(self):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
+from cms.core.feedback import attempt
 from cms.core.visibility import visible_to
 from cms.members.models import Member, PartyOrganization
 from cms.members.permissions import secretary_cell
@@ -109,17 +110,12 @@ def summary(request, page_id):
     if request.method == "POST":
         text = request.POST.get("text", "")
         submit = request.POST.get("action") == "submit"
-        try:
-            services.save_summary(member, page, text, submit=submit)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("Đã gửi bài thu hoạch đến bí thư chi bộ.")
-                if submit
-                else _("Đã lưu bản nháp bài thu hoạch."),
-            )
+        done = (
+            _("Đã gửi bài thu hoạch đến bí thư chi bộ.")
+            if submit
+            else _("Đã lưu bản nháp bài thu hoạch.")
+        )
+        if attempt(request, lambda: services.save_summary(member, page, text, submit=submit), done):
             return redirect("study:summary", page_id=page.pk)
     return render(
         request,
@@ -159,12 +155,12 @@ def review(request, pk):
     if not services.can_review(request.user, item):
         raise PermissionDenied(_("Chỉ bí thư chi bộ của đảng viên được nhận xét bài này."))
     if request.method == "POST":
-        try:
-            services.review_summary(request.user, item, request.POST.get("comment", ""))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã lưu nhận xét; đảng viên sẽ thấy nhận xét này."))
+        comment = request.POST.get("comment", "")
+        if attempt(
+            request,
+            lambda: services.review_summary(request.user, item, comment),
+            _("Đã lưu nhận xét; đảng viên sẽ thấy nhận xét này."),
+        ):
             return redirect("study:cell_summaries")
     return render(request, "study/review.html", {"summary": item})
 
