@@ -12,6 +12,7 @@ with Debian's nginx, the app on a unix socket). Brotli is switched on when Debia
 import argparse
 import os
 import re
+import secrets
 import sys
 from pathlib import Path
 
@@ -46,6 +47,9 @@ DEFAULTS = {
 
 def values(out_dir, local):
     found = {name: os.environ.get(f"STDV_{name}", default) for name, default in DEFAULTS.items()}
+    # The signed poll addresses' secret, shared with the site (cms/meetings/live_links.py).
+    # Without one the site signs nothing, and a random one here makes nginx refuse every link.
+    found["LIVE_LINK_SECRET"] = os.environ.get("STDV_LIVE_LINK_SECRET") or secrets.token_urlsafe(32)
     found["CONF_DIR"] = str(out_dir)
     found["RUN_DIR"] = str(out_dir)
     brotli = BROTLI_FILTER.exists()

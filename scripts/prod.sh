@@ -72,6 +72,10 @@ stop_all
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 SECRET_KEY=$(cat "$DIR/secret_key")
 export SECRET_KEY
+# Shared by the site and nginx: signed live-status poll addresses (cms/meetings/live_links.py).
+[ -f "$DIR/live_link_secret" ] || "$PY" -c 'import secrets; print(secrets.token_urlsafe(32))' >"$DIR/live_link_secret"
+STDV_LIVE_LINK_SECRET=${STDV_LIVE_LINK_SECRET:-$(cat "$DIR/live_link_secret")}
+export STDV_LIVE_LINK_SECRET
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export CSRF_TRUSTED_ORIGINS=${CSRF_TRUSTED_ORIGINS:-http://127.0.0.1:$PORT,http://localhost:$PORT}
 # Plain http on the loopback; on a server TLS ends at nginx or the load balancer.

@@ -34,4 +34,9 @@ urlpatterns = [
     path("sinh-hoat-chi-bo/bieu-quyet/<int:pk>/", include(motion)),
     # Not counted as page visits (the counter middleware skips /api/).
     path("api/sinh-hoat-chi-bo/<int:pk>/truc-tiep.json", views.live_status, name="live"),
+    path(
+        "api/sinh-hoat-chi-bo/<int:pk>/truc-tiep-<str:view>.json",
+        views.live_status_signed,
+        name="live_signed",
+    ),
 ]

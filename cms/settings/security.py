@@ -45,3 +45,8 @@ UPLOAD_MAX_UNPACKED_SIZE = int(os.environ.get("UPLOAD_MAX_UNPACKED_SIZE", str(20
 UPLOAD_MAX_COMPRESSION_RATIO = int(os.environ.get("UPLOAD_MAX_COMPRESSION_RATIO", "100"))
 EXTRACTION_MAX_XML_BYTES = int(os.environ.get("EXTRACTION_MAX_XML_BYTES", str(20 * 1024**2)))
 EXTRACTED_TEXT_MAX_CHARS = int(os.environ.get("EXTRACTED_TEXT_MAX_CHARS", "500000"))
+
+# Signed live-status poll addresses (cms/meetings/live_links.py): shared with nginx, which
+# checks them itself (deploy/render.py puts the same STDV_LIVE_LINK_SECRET in its
+# configuration). Unset: pages poll the session-checked address instead.
+LIVE_LINK_SECRET = os.environ.get("STDV_LIVE_LINK_SECRET", "")

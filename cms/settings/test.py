@@ -26,3 +26,5 @@ else:
     CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
         f"{env.get('CACHE_KEY_PREFIX', 'stdv-test')}-{env.get('PYTEST_XDIST_WORKER', 'main')}"
     )
+# Signed live-status poll addresses (cms/meetings/live_links.py), as in production.
+LIVE_LINK_SECRET = "test-only-live-link-secret"

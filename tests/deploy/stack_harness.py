@@ -52,6 +52,8 @@ def stack_environment(database_url, tmp):
         # session, and idle persistent connections (8 threads) would count against
         # PostgreSQL's max_connections while other tests open 50 at once.
         DB_CONN_MAX_AGE="0",
+        # Shared with nginx (Stack.render): signed live-status poll addresses.
+        STDV_LIVE_LINK_SECRET="stack-live-" + uuid.uuid4().hex,
     )
     # Production settings require Redis (issue 15, item 5): the local one unless given.
     env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -106,6 +108,7 @@ class Stack:
     def render(self):
         env = dict(os.environ)
         env.update(
+            STDV_LIVE_LINK_SECRET=self.env.get("STDV_LIVE_LINK_SECRET", ""),
             STDV_LISTEN=f"127.0.0.1:{self.port}",
             STDV_APP_UPSTREAM=f"127.0.0.1:{self.app_port}",
             STDV_STATIC_ROOT=str(self.static_root),

@@ -1,6 +1,8 @@
 """The cache in front, through Debian's nginx and gunicorn (tests/deploy/conftest.py):
 anonymous pages come from nginx, changes show within 2 seconds, nothing private is shared."""
 
+import json
+import re
 import uuid
 
 import pytest
@@ -158,3 +160,32 @@ def test_live_status_poll_keeps_its_etag_through_nginx(stack, driver):
     again = stack.get(url, cookies=member, headers={"If-None-Match": first.header("ETag")})
     assert again.status == 304
     assert stack.get(url).status == 401  # never from a cache to someone without a session
+
+
+def test_signed_live_poll_is_answered_by_nginx_and_shows_a_check_in_within_two_seconds(
+    stack, driver
+):
+    info = driver.call("info")
+    member = stack.login(info["member_username"], "Demo@2026")
+    meeting = driver.call("open_meeting", card_number=info["member_username"])["meeting"]
+    page = stack.get(f"/sinh-hoat-chi-bo/{meeting}/", cookies=member).text
+    url = re.search(r'data-live-url="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "/truc-tiep-m.json?e=" in url
+    first = stack.get(url)  # no cookie: the signed address alone grants the poll
+    assert first.status == 200 and not first.header("Set-Cookie")
+    present = json.loads(first.body)["attendance"]["present"]
+    again = stack.get(url)
+    assert again.header("X-Cache") in {"HIT", "UPDATING"}  # from nginx, not the site
+    unchanged = stack.get(url, headers={"If-None-Match": again.header("ETag")})
+    assert unchanged.status == 304 and unchanged.body == b""
+    forged = re.sub(r"s=[^&]+", "s=AAAAAAAAAAAAAAAAAAAAAA", url)
+    refused = stack.get(forged)
+    assert refused.status == 403 and "Liên kết đã hết hạn" in json.loads(refused.body)["error"]
+    assert stack.get(url.split("?")[0]).status == 403
+
+    assert stack.post_form(f"/sinh-hoat-chi-bo/{meeting}/co-mat/", member).status == 302
+    seen, seconds = wait_until(
+        lambda: json.loads(stack.get(url).body)["attendance"]["present"] == present + 1,
+        VISIBLE_WITHIN,
+    )
+    assert seen, f"the check-in was not in the poll after {seconds:.2f} s"

@@ -91,7 +91,7 @@ def test_secretary_page_loads_the_live_script_without_inline_code(client, open_m
     login(client, secretary)
     html = client.get(reverse("meetings:detail", args=[open_meeting.pk])).content.decode()
     assert 'src="/static/meetings/live.js"' in html
-    assert f'data-live-url="/api/sinh-hoat-chi-bo/{open_meeting.pk}/truc-tiep.json"' in html
+    assert f'data-live-url="/api/sinh-hoat-chi-bo/{open_meeting.pk}/truc-tiep-f.json?e=' in html
     assert "<script>" not in html and "style=" not in html
 
 

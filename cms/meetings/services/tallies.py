@@ -186,6 +186,7 @@ def meeting_overview(user, meeting):
         "member": member,
         "in_cell": in_cell,
         "is_manager": is_manager,
+        "sees_running_count": sees_count,
         "my_attendance": my_attendance,
         "quorum": meeting.quorum() if meeting.status != MeetingStatus.SCHEDULED else None,
         "agenda": meeting.agenda_items.select_related("material"),

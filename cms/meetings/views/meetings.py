@@ -11,7 +11,7 @@ from django.utils import timezone
 from cms.members.models import Member
 from cms.security.audit import record_read
 
-from .. import permissions, services
+from .. import live_links, permissions, services
 from ..forms import AttendanceMarkForm, MeetingForm
 from ..models import Meeting
 from ..services import MeetingError
@@ -93,6 +93,8 @@ def meeting_create(request):
 def meeting_detail(request, pk):
     meeting = meeting_for(request.user, pk)
     context = services.meeting_overview(request.user, meeting)
+    if context["in_cell"] and not meeting.is_closed:
+        context["live_url"] = live_links.poll_url(meeting.pk, context["sees_running_count"])
     return render(request, "meetings/meeting_detail.html", context)
 
 

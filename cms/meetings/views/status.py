@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from cms.members.models import PartyOrganization
 
-from .. import permissions, services
+from .. import live_links, permissions, services
 from .common import NOT_FOUND_PAGE
 
 
@@ -31,6 +31,26 @@ def live_status(request, pk):
     if meeting is None or not permissions.can_view_meeting(request.user, meeting):
         return JsonResponse({"error": "Không tìm thấy buổi sinh hoạt."}, status=404)
     full = permissions.can_see_running_count(request.user, meeting)
+    return _live_response(request, pk, version, payload, full)
+
+
+@require_GET
+def live_status_signed(request, pk, view):
+    """The live JSON through a signed address (``live_links``): no session, user
+    or member is read, so a poll that hits the cache costs two cache reads and
+    no database query. Everyone of one view of a meeting gets the same answer,
+    which nginx may therefore keep for a second."""
+    if view not in live_links.VIEWS or not live_links.is_valid(
+        request.path, request.GET.get("e", ""), request.GET.get("s", "")
+    ):
+        return JsonResponse({"error": "Liên kết đã hết hạn, xin tải lại trang."}, status=403)
+    version, payload = services.live_snapshot(pk)
+    if payload is None:
+        return JsonResponse({"error": "Không tìm thấy buổi sinh hoạt."}, status=404)
+    return _live_response(request, pk, version, payload, view == live_links.FULL_VIEW)
+
+
+def _live_response(request, pk, version, payload, full):
     # The view differs by viewer: a browser shared by two accounts must not
     # revalidate one's copy with the other's ETag.
     etag = f'"m{pk}-{version}-{"f" if full else "m"}"'

@@ -5,6 +5,8 @@
   var root = document.querySelector("[data-live-url]");
   if (!root || !window.fetch) { return; }
   var url = root.getAttribute("data-live-url");
+  // A signed address (?e=…&s=…) grants the poll by itself: no cookie needs to go.
+  var credentials = /[?&]s=/.test(url) ? "omit" : "same-origin";
   var base = parseInt(root.getAttribute("data-live-interval"), 10) || 10;
   var delay = base;
   var shape = root.getAttribute("data-live-shape");
@@ -48,7 +50,7 @@
 
   function poll() {
     if (document.hidden) { schedule(); return; }
-    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    fetch(url, { credentials: credentials, headers: { "Accept": "application/json" } })
       .then(function (response) {
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
