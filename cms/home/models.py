@@ -8,9 +8,10 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.sites import site_for_request
 from cms.core.page_types import KnownRestrictionsMixin, view_restrictions_of
 
 from .services import home_context
@@ -69,7 +70,7 @@ class SiteBranding(BaseSiteSetting):
         """Every page shows the names: kept in the shared cache with the
         content version (a save of the settings bumps it), not read from the
         database on each request."""
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         return cached_for_audience(
             request,
             "branding",
