@@ -21,6 +21,7 @@ import datetime
 import os
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -85,6 +86,22 @@ def _test_logins_pass_account_gates(request, monkeypatch):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", "--no-index", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty shared cache.
+
+    The test database rolls back after each test, the cache does not: an entry
+    built from one test's rows (a member's progress, a route, a version number)
+    would otherwise be found by the next test. With Redis only this worker's
+    keys go (their prefix names the worker); ``clear()`` would empty the others'.
+    """
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

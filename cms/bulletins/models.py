@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from cms.caching.audience import cached_for_audience
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_document
-from cms.core.page_types import SectionIndexPage
+from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
 from cms.search.index import VietnameseSearchMixin, page_search_fields
 
 from .choices import BulletinKind
@@ -109,7 +109,7 @@ class BulletinPageForm(WagtailAdminPageForm):
         super()._post_clean()
 
 
-class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, Page):
+class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, KnownRestrictionsMixin, Page):
     """One issue of a bulletin, e.g. "Số 03/2024", for one or more cell types."""
 
     kind = models.CharField(

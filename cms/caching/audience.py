@@ -54,14 +54,30 @@ def cached_for_audience(request, name, build, *parts, seconds=None, keep=None):
     name anything else the result depends on (a page id, a cell type).
     ``seconds`` shortens the entry's life; a result for which ``keep(result)``
     is false (a failure) is returned but not kept."""
+    return _cached(
+        request,
+        name,
+        build,
+        [timezone.localdate().isoformat(), audience(getattr(request, "user", None)), *parts],
+        seconds=seconds,
+        keep=keep,
+    )
+
+
+def cached_for_content(request, name, build, *parts):
+    """``build()``, shared with every visitor in this language for the current
+    content version: for what depends on neither the visitor nor the day (the
+    site a host name means, its home page)."""
+    return _cached(request, name, build, parts)
+
+
+def _cached(request, name, build, parts, seconds=None, keep=None):
     key = ":".join(
         [
             "stdv:aud",
             name,
             content_tag(request),
             translation.get_language() or settings.LANGUAGE_CODE,
-            timezone.localdate().isoformat(),
-            audience(getattr(request, "user", None)),
             *(str(part) for part in parts),
         ]
     )

@@ -14,7 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from cms.caching.audience import cached_for_audience
-from cms.core.page_types import SectionIndexPage
+from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
 from cms.core.pages import others_in_same_language
 from cms.core.visibility import visible_to
 from cms.search.index import VietnameseSearchMixin, page_search_fields
@@ -157,7 +157,7 @@ class OfficialDocumentAttachment(Orderable):
         return self.title or self.document.title
 
 
-class OfficialDocumentPage(VietnameseSearchMixin, Page):
+class OfficialDocumentPage(VietnameseSearchMixin, KnownRestrictionsMixin, Page):
     """One official document: its number, issuer, dates, validity, text and files."""
 
     number = models.CharField(

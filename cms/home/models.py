@@ -8,9 +8,11 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.sites import site_for_request
+from cms.core.page_types import KnownRestrictionsMixin, view_restrictions_of
 
 from .services import home_context
 
@@ -68,7 +70,7 @@ class SiteBranding(BaseSiteSetting):
         """Every page shows the names: kept in the shared cache with the
         content version (a save of the settings bumps it), not read from the
         database on each request."""
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         return cached_for_audience(
             request,
             "branding",
@@ -94,7 +96,7 @@ class SiteBranding(BaseSiteSetting):
         return self._in_language("footer_text")
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     """The portal's front page: what a member should read today."""
 
     intro = RichTextField("lời giới thiệu", blank=True, features=["bold", "italic", "link"])
@@ -119,26 +121,30 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Wagtail walks the tree one level per query (two with ``.specific``);
-        a page's address is remembered instead, until the content changes, and
-        the page is then fetched in one query. Sub-routes of routable pages
-        (``/tin-tuc/chuyen-muc/…``) and unknown paths take Wagtail's walk."""
+        a page's address is remembered instead, until the content changes, with
+        the view restrictions Wagtail will check (``KnownRestrictionsMixin``),
+        and the page is then fetched, with its locale, in one query. Sub-routes
+        of routable pages (``/tin-tuc/chuyen-muc/…``) and unknown paths take
+        Wagtail's walk."""
         if not path_components:
             return super().route(request, path_components)
         target = cached_for_audience(
             request,
-            "route",
+            # Not "route": that name held (type, id) pairs before restrictions came along.
+            "page-route",
             lambda: self._find_target(request, path_components),
             self.pk,
             "/".join(path_components),
         )
         if not target:
             return super().route(request, path_components)
-        content_type_id, pk = target
+        content_type_id, pk, restrictions = target
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         try:
-            page = model.objects.get(pk=pk)
+            page = model.objects.select_related("locale").get(pk=pk)
         except model.DoesNotExist as missing:  # deleted since: its version made a new key
             raise Http404 from missing
+        page.known_view_restrictions = restrictions
         return page.route(request, [])
 
     def _find_target(self, request, path_components):
@@ -148,4 +154,4 @@ class HomePage(Page):
             return ()
         if page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
             return ()  # a sub-route of a routable page
-        return (page.content_type_id, page.pk)
+        return (page.content_type_id, page.pk, view_restrictions_of(page))

@@ -102,7 +102,8 @@ class MemberBackend(ModelBackend):
     def get_user(self, user_id):
         User = get_user_model()
         try:
-            user = User._default_manager.select_related("member").get(pk=user_id)
+            # The member and their cell come with the user: every member page needs them.
+            user = User._default_manager.select_related("member__cell").get(pk=user_id)
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -80,6 +80,9 @@ class PartyOrganization(MP_Node):
         return self.get_ancestors().filter(level=OrgLevel.COMMITTEE).first()
 
 
+_NOT_LOADED = object()
+
+
 class MemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=MemberStatus.ACTIVE)
@@ -93,10 +96,25 @@ class MemberQuerySet(models.QuerySet):
         if user is None or not getattr(user, "is_authenticated", False):
             return None
         if not hasattr(user, "_active_member"):
+            user._active_member = self._loaded_with(user)
+        if user._active_member is _NOT_LOADED:
             user._active_member = (
                 self.active().select_related("cell").filter(user_id=user.pk).first()
             )
         return user._active_member
+
+    def _loaded_with(self, user):
+        """The member the session's user query already brought (``MemberBackend.get_user``
+        selects ``member__cell``), so a request need not ask again."""
+        relation = user._meta.get_field("member")
+        if not relation.is_cached(user):
+            return _NOT_LOADED
+        member = relation.get_cached_value(user)
+        if member is None:
+            return None
+        if not member._meta.get_field("cell").is_cached(member):
+            return _NOT_LOADED
+        return member if member.status == MemberStatus.ACTIVE else None
 
     def in_subtree(self, organization):
         return self.filter(cell__path__startswith=organization.path)

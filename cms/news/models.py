@@ -18,7 +18,7 @@ from taggit.models import TaggedItemBase
 from cms.caching.audience import cached_for_audience
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_image
-from cms.core.page_types import SectionIndexPage
+from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
 from cms.core.visibility import visible_to
 from cms.search.index import VietnameseSearchMixin, page_search_fields
 
@@ -179,7 +179,7 @@ class NewsRelatedDocument(Orderable):
         verbose_name_plural = "văn bản liên quan"
 
 
-class NewsArticlePage(VietnameseSearchMixin, Page):
+class NewsArticlePage(VietnameseSearchMixin, KnownRestrictionsMixin, Page):
     """A news item or article written by the editorial board."""
 
     date = models.DateField("ngày đăng", default=timezone.localdate)

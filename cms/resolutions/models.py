@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from cms.caching.audience import cached_for_audience
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_document
-from cms.core.page_types import SectionIndexPage
+from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
 from cms.core.visibility import visible_to
 from cms.members.models import Member
 from cms.search.index import VietnameseSearchMixin, page_search_fields
@@ -107,7 +107,7 @@ class ResolutionStudyPageForm(WagtailAdminPageForm):
         super()._post_clean()
 
 
-class ResolutionStudyPage(VietnameseSearchMixin, Page):
+class ResolutionStudyPage(VietnameseSearchMixin, KnownRestrictionsMixin, Page):
     """Study materials for one resolution, linked to its official document.
 
     Each page is one thing to study: a later issue records who studied it

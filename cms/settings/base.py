@@ -357,8 +357,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial_workflows.finish.publish_approved"
 
 # --- content ---
 INSTALLED_APPS += ["cms.content_import", "wagtail.contrib.routable_page"]  # noqa: F405
-# /en/… pages with no English translation fall back to the Vietnamese page.
-MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware"]  # noqa: F405
+# /en/… pages with no English page fall back to Vietnamese; pages routed from the cache (routing.py).
+MIDDLEWARE += ["cms.home.translation.TranslationFallbackMiddleware", "cms.caching.routing.CachedRouteMiddleware"]  # fmt: skip
 
 # --- members ---
 # Log in with card number or phone; one-time activation codes; Vietnamese

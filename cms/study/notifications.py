@@ -8,6 +8,7 @@ from django.utils import timezone
 from cms.members.choices import Position
 from cms.members.models import Member
 
+from .caching import notices_changed
 from .choices import NotificationKind
 from .models import Notification, StudyAssignment, StudyRead
 
@@ -15,6 +16,8 @@ from .models import Notification, StudyAssignment, StudyRead
 def notify(user_ids, kind, title, link=""):
     """One notification per user, written in batches."""
     now = timezone.now()
+    user_ids = list(user_ids)
+    notices_changed(user_ids)
     Notification.objects.bulk_create(
         [
             Notification(user_id=uid, kind=kind, title=title[:255], link=link, created_at=now)
@@ -85,4 +88,5 @@ def deadline_reminders(today=None, days=3):
 
 
 def mark_all_read(user):
+    notices_changed([user.pk])
     return Notification.objects.for_user(user).unread().update(read_at=timezone.now())

@@ -15,6 +15,7 @@ from cms.members.models import Member
 from cms.members.permissions import is_secretary_of
 
 from . import notifications
+from .caching import progress_changed
 from .choices import SummaryStatus
 from .models import SUMMARY_MAX_LENGTH, Bookmark, LearningSummary, QuizAttempt, StudyRead
 
@@ -45,6 +46,10 @@ def record_read(user, page):
             "ON CONFLICT (page_id, member_id) DO NOTHING",
             [page.pk, timezone.now(), user.pk, MemberStatus.ACTIVE],
         )
+        written = cursor.rowcount
+    if written:
+        member = Member.objects.for_user(user)
+        progress_changed([member.pk if member else None])
     cache.set(key, 1, READ_CACHE_SECONDS)
 
 

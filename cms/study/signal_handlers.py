@@ -1,4 +1,11 @@
-"""Notifications for events of other apps, without those apps knowing about the inbox."""
+"""Notifications for events of other apps, without those apps knowing about the inbox,
+and the cached study parts of members' pages made stale by model saves (``caching.py``).
+
+Only saves are watched: a ``post_delete`` receiver would make Django load every
+read record of a deleted page or member to send it (no fast delete). Deleting
+a page bumps the content version, which the cached entries name; a deleted
+member's entries are never asked for again.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -9,7 +16,27 @@ from cms.meetings.models import Meeting
 from cms.members.models import Member
 
 from . import notifications
+from .caching import notices_changed, progress_changed
 from .choices import NotificationKind
+from .models import LearningSummary, Notification, QuizAttempt, StudyRead
+
+
+@receiver(post_save, sender=StudyRead, dispatch_uid="study_progress_read")
+@receiver(post_save, sender=QuizAttempt, dispatch_uid="study_progress_quiz")
+@receiver(post_save, sender=LearningSummary, dispatch_uid="study_progress_summary")
+def progress_saved(sender, instance, **kwargs):
+    progress_changed([instance.member_id])
+
+
+@receiver(post_save, sender=Member, dispatch_uid="study_progress_member")
+def member_saved(sender, instance, **kwargs):
+    """A member moved to another cell (or left) has other assignments."""
+    progress_changed([instance.pk])
+
+
+@receiver(post_save, sender=Notification, dispatch_uid="study_notice_saved")
+def notice_saved(sender, instance, **kwargs):
+    notices_changed([instance.user_id])
 
 
 @receiver(post_save, sender=Meeting, dispatch_uid="study_meeting_scheduled")

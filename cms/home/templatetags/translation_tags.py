@@ -11,7 +11,11 @@ register = template.Library()
 
 
 def _language_items(request, page, active):
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = (
+        {locale.language_code: locale for locale in Locale.objects.all()}
+        if isinstance(page, Page)
+        else {}
+    )
     items = []
     for code, name in settings.LANGUAGES:
         url = None

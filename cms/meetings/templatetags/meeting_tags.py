@@ -1,6 +1,6 @@
 from django import template
 
-from cms.meetings import services
+from cms.meetings import caching
 
 register = template.Library()
 
@@ -10,5 +10,5 @@ def next_meeting(context):
     """The member's next (or current) cell meeting, for the home page."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    meeting = services.next_meeting_for(user) if user is not None else None
+    meeting = caching.next_meeting(request, user) if user is not None else None
     return {"meeting": meeting, "request": request}

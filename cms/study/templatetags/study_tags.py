@@ -1,7 +1,9 @@
 from django import template
 
+from cms.caching.personal import cached_personal
 from cms.members.models import Member
 
+from ..caching import NOTICES, PROGRESS
 from ..models import Notification, PublishedQuestion
 from ..progress import member_progress
 
@@ -9,10 +11,17 @@ register = template.Library()
 
 
 def _unread(request, user):
-    """Unread notices, counted once per request (the header and the home panel both show it)."""
+    """Unread notices, counted once per request (the header and the home panel
+    both show it) and kept until the user's notices change (``notifications``)."""
     count = getattr(request, "_stdv_unread_notices", None)
     if count is None:
-        count = Notification.objects.for_user(user).unread().count()
+        count = cached_personal(
+            request,
+            NOTICES,
+            user.pk,
+            "unread",
+            lambda: Notification.objects.for_user(user).unread().count(),
+        )
         if request is not None:
             request._stdv_unread_notices = count
     return count
@@ -32,13 +41,20 @@ def study_panel(context):
     member = Member.objects.for_user(user)
     if member is None:
         return {"member": None}
-    items = member_progress(member)
+    to_do, overdue = cached_personal(
+        request, PROGRESS, member.pk, "study-panel", lambda: _to_do_and_overdue(member)
+    )
     return {
         "member": member,
-        "to_do": sum(not i.done for i in items),
-        "overdue": sum(i.overdue for i in items),
+        "to_do": to_do,
+        "overdue": overdue,
         "unread": _unread(request, user),
     }
+
+
+def _to_do_and_overdue(member):
+    items = member_progress(member)
+    return sum(not i.done for i in items), sum(i.overdue for i in items)
 
 
 @register.inclusion_tag("study/includes/header_notices.html", takes_context=True)
