@@ -20,15 +20,13 @@
 If the external backend fails, the ``database`` backend answers.
 """
 
-import datetime
 import hashlib
 import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
@@ -39,7 +37,7 @@ from cms.core.folding import normalize
 from cms.core.visibility import visible_q
 
 from .circuit import circuit_open, trip_circuit
-from .index import date_expression, models_for_type, searchable_page_models
+from .filters import SearchFilters, searchable_queryset, visible_dates
 from .interpret import Reading, interpret
 from .query import ParsedQuery, parse_query
 from .ranking import (
@@ -63,55 +61,10 @@ SPELLINGS = ("abbreviation", "number")
 # Readings offered only when no page holds every word as typed: other spellings,
 # and typo corrections (a correctly typed query that finds its pages is not a typo).
 OFFERED_ONLY_WHEN_NOTHING_COMPLETE = (*SPELLINGS, "typo")
-SORTS = ("relevance", "date")
 
 
 def max_candidates():
     return getattr(settings, "SEARCH_MAX_CANDIDATES", 500)
-
-
-@dataclass
-class SearchFilters:
-    type: str = ""
-    doc_type: str = ""
-    issuer: str = ""
-    year: int | None = None
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    sort: str = "relevance"
-    page: int = 1
-    problems: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_params(cls, params):
-        """Read the public filter parameters; bad values are dropped with a message."""
-        f = cls()
-        types = {m.search_type_key() for m in searchable_page_models()}
-        value = normalize(params.get("type", "")).strip()
-        if value in types:
-            f.type = value
-        elif value:
-            f.problems.append(_("Loại nội dung không hợp lệ, đã bỏ qua."))
-        f.doc_type = normalize(params.get("doc_type", "")).strip()[:32]
-        f.issuer = normalize(params.get("issuer", "")).strip()[:255]
-        year = params.get("year", "").strip()
-        if year:
-            if year.isdigit() and 1930 <= int(year) <= 2100:
-                f.year = int(year)
-            else:
-                f.problems.append(_("Năm không hợp lệ, đã bỏ qua."))
-        for name, attr in (("from", "date_from"), ("to", "date_to")):
-            raw = params.get(name, "").strip()
-            if raw:
-                try:
-                    setattr(f, attr, datetime.date.fromisoformat(raw[:10]))
-                except ValueError:
-                    f.problems.append(_("Ngày không hợp lệ (dùng dạng NNNN-TT-NN), đã bỏ qua."))
-        sort = params.get("sort", "relevance")
-        f.sort = sort if sort in SORTS else "relevance"
-        page = params.get("page", "1")
-        f.page = int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1
-        return f
 
 
 @dataclass
@@ -180,76 +133,6 @@ def run_on_backend(work):
     raise RuntimeError("no search backend")  # pragma: no cover
 
 
-# --- querysets ---------------------------------------------------------------
-
-
-def searchable_queryset(user, filters: SearchFilters, visible: Q | None = None):
-    """What the backend searches: live pages of searchable types the user may read.
-
-    One type → that model's queryset, so backends look only at its index entries.
-    """
-    models = models_for_type(filters.type) if filters.type else searchable_page_models()
-    if len(models) == 1:
-        qs = models[0].objects.live()
-        names = {f.name for f in models[0]._meta.get_fields()}
-        if filters.doc_type and "doc_type" in names:
-            qs = qs.filter(doc_type=filters.doc_type)
-        if filters.issuer and "issuer" in names:
-            qs = qs.filter(issuer=filters.issuer)
-        qs = qs.filter(**_date_range(models[0], filters))
-    else:
-        qs = Page.objects.live().type(*models)
-    return qs.filter(visible_q(user) if visible is None else visible)
-
-
-def _date_range(model, filters: SearchFilters) -> dict:
-    """The year/from/to filters as a range on the model's own date field.
-
-    A range (not ``__year``) so that Elasticsearch/OpenSearch can apply it too;
-    the field is a ``FilterField`` on every model that has one. Pages dated by
-    first publication only are filtered after the search, like untyped searches.
-    """
-    lookup = model.search_date_lookup()
-    if not lookup:
-        return {}
-    start = [d for d in (filters.date_from,) if d]
-    end = [d for d in (filters.date_to,) if d]
-    if filters.year:
-        start.append(datetime.date(filters.year, 1, 1))
-        end.append(datetime.date(filters.year, 12, 31))
-    found = {}
-    if start:
-        found[f"{lookup}__gte"] = max(start)
-    if end:
-        found[f"{lookup}__lte"] = min(end)
-    return found
-
-
-def _field_filter(name, value):
-    q = Q(pk__in=[])
-    for model in searchable_page_models():
-        if name in {f.name for f in model._meta.get_fields()}:
-            q |= Q(**{f"{model._meta.model_name}__{name}": value})
-    return q
-
-
-def _post_filter_q(user, filters: SearchFilters, visible: Q | None = None):
-    q = (visible_q(user) if visible is None else visible) & Q(live=True)
-    models = models_for_type(filters.type) if filters.type else searchable_page_models()
-    q &= Q(content_type__in=ContentType.objects.get_for_models(*models).values())
-    if filters.doc_type:
-        q &= _field_filter("doc_type", filters.doc_type)
-    if filters.issuer:
-        q &= _field_filter("issuer", filters.issuer)
-    if filters.year:
-        q &= Q(search_date__year=filters.year)
-    if filters.date_from:
-        q &= Q(search_date__gte=filters.date_from)
-    if filters.date_to:
-        q &= Q(search_date__lte=filters.date_to)
-    return q
-
-
 def result_item(page, pq: ParsedQuery, request=None, date=None, reading=None):
     source = page.search_body_text() or page.search_meta_text()
     date = date or page.search_date()
@@ -275,17 +158,6 @@ def _prefetch_attached(pages):
         lookups = getattr(model, "search_result_prefetch", ())
         if lookups:
             prefetch_related_objects(instances, *lookups)
-
-
-def _visible_dates(ids, user, filters, visible):
-    """{page id: date} of the candidates that pass the filters and permissions."""
-    rows = (
-        Page.objects.filter(pk__in=ids)
-        .annotate(search_date=date_expression())
-        .filter(_post_filter_q(user, filters, visible))
-        .values_list("pk", "search_date")
-    )
-    return dict(rows)
 
 
 def _search_readings(
@@ -316,7 +188,7 @@ def _search_readings(
             logger.warning("Search failed for the reading %r", reading.text, exc_info=True)
             continue
         searched.append((reading, ids, query is not None))
-    dates = _visible_dates({pk for _r, ids, _c in searched for pk in ids}, user, filters, visible)
+    dates = visible_dates({pk for _r, ids, _c in searched for pk in ids}, user, filters, visible)
     visible_ids = [[pk for pk in ids if pk in dates] for _r, ids, _c in searched]
     load_pages([pk for ids in visible_ids for pk in ids[:RERANK_DEPTH]], pages)
     found = [
@@ -391,7 +263,7 @@ def search(raw_query, user, filters: SearchFilters | None = None, request=None) 
         response.notices.append(_("Tra cứu tạm thời gặp sự cố, xin thử lại sau ít phút."))
         return response
 
-    dates = _visible_dates(candidate_ids, user, filters, visible)
+    dates = visible_dates(candidate_ids, user, filters, visible)
     context = {
         "queryset": queryset,
         "backend_name": response.backend,

@@ -2,8 +2,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from .index import searchable_page_models as _models
 from .services import search_for_request, suggest
-from .services import searchable_page_models as _models
 
 
 def _run(request):
