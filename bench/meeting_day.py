@@ -77,6 +77,8 @@ def setup_django():
     os.environ.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=(prod_dir / "secret_key").read_text().strip(),
+        STDV_LIVE_LINK_SECRET=os.environ.get("STDV_LIVE_LINK_SECRET")
+        or (prod_dir / "live_link_secret").read_text().strip(),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT=str(prod_dir / "media"),

@@ -49,7 +49,7 @@ def prepare(quick):
     from django.utils import timezone
 
     from cms.bulletins.models import BulletinPage
-    from cms.meetings import services
+    from cms.meetings import live_links, services
     from cms.meetings.choices import AttendanceStatus
     from cms.meetings.factories import MeetingFactory, MotionFactory
     from cms.meetings.models import Attendance
@@ -101,9 +101,16 @@ def prepare(quick):
                 f"sessionid={session.session_key}; csrftoken={CSRF}; {READER_COOKIE}"
             )
         plan["meetings"].append(meeting.pk)
+        # The signed poll address the meeting page gives a member (cms/meetings/live_links.py).
+        poll = live_links.poll_url(meeting.pk, full=False)
         for member in members:
             plan["members"].append(
-                {"cookie": sessions[member.pk], "meeting": meeting.pk, "card": member.card_number}
+                {
+                    "cookie": sessions[member.pk],
+                    "meeting": meeting.pk,
+                    "card": member.card_number,
+                    "poll": poll,
+                }
             )
         for member in members[VOTERS_PER_CELL:]:
             plan["checkins"].append(
@@ -163,10 +170,7 @@ def classes(plan):
         ),
         "poll": (
             {
-                "requests": [
-                    get(f"/api/sinh-hoat-chi-bo/{m['meeting']}/truc-tiep.json", m["cookie"])
-                    for m in members
-                ],
+                "requests": [get(m["poll"], m["cookie"]) for m in members],
                 "etag": True,
             },
             16,
