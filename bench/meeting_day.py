@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -86,6 +87,31 @@ def setup_django():
     import django
 
     django.setup()
+
+
+# --- the checks before and after the run ---------------------------------------------------
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def preflight(specs):
+    """Each GET class answers its first request with 200: a redirect (to the login page, to the
+    processing notice) would be measured as a very fast page."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    for name, (lua_plan, _connections) in specs.items():
+        first = lua_plan["requests"][0]
+        if first.get("method", "GET") != "GET":
+            continue
+        request = urllib.request.Request(
+            stack_url() + first["path"], headers={"Cookie": first.get("cookie") or ""}
+        )
+        try:
+            status = opener.open(request, timeout=30).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            sys.exit(f"{name}: {first['path']} trả lời {status}, không phải 200: dừng đo.")
 
 
 # --- the check after the run ---------------------------------------------------------------
@@ -207,6 +233,7 @@ def main():
     setup_django()
     plan = prepare(args.quick)
     specs = classes(plan)
+    preflight(specs)
     workdir = tempfile.mkdtemp(prefix="meeting-day-")
 
     # The ceiling: a static file of the anonymous home page's size, through the same nginx.

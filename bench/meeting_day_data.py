@@ -48,6 +48,7 @@ def prepare(quick):
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
+    from cms.accounts import notice
     from cms.bulletins.models import BulletinPage
     from cms.meetings import live_links, services
     from cms.meetings.choices import AttendanceStatus
@@ -92,6 +93,8 @@ def prepare(quick):
         )
         sessions = {}
         for member in members:
+            # Members who have logged in before: the processing notice is behind them.
+            notice.acknowledge(member.user)
             session = SessionStore()
             session[SESSION_KEY] = str(member.user.pk)
             session[BACKEND_SESSION_KEY] = backend
