@@ -1,5 +1,6 @@
 """Model fields that several apps declare the same way."""
 
+from django.conf import settings
 from django.db import models
 
 from wagtail.documents import get_document_model_string
@@ -19,3 +20,10 @@ def optional_document(verbose_name, **kwargs):
 def optional_image(verbose_name, **kwargs):
     """An optional link to one image of the image library."""
     return _optional_link(get_image_model_string(), verbose_name, **kwargs)
+
+
+def by_user(**options):
+    """Who did it (created, reviewed, answered, approved): an account, kept when it goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", **options
+    )

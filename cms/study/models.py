@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from cms.core.fields import by_user
 from cms.members.models import PartyOrganization
 from cms.resolutions.models import Audience
 
@@ -210,14 +211,7 @@ class LearningSummary(models.Model):
     updated_at = models.DateTimeField("lưu lần cuối", default=timezone.now)
     submitted_at = models.DateTimeField("ngày gửi", null=True, blank=True)
     reviewed_at = models.DateTimeField("ngày nhận xét", null=True, blank=True)
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người nhận xét",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewer = by_user(verbose_name="người nhận xét", blank=True)
     comment = models.TextField("nhận xét của bí thư", blank=True)
 
     objects = LearningSummaryQuerySet.as_manager()

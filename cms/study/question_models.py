@@ -8,7 +8,6 @@ state-secret screening, final approval). It shows on the material only once
 the workflow's last stage published it (``live``).
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
+from cms.core.fields import by_user
 from cms.core.folding import fold
 from cms.members.permissions import secretary_cell, staffed_units
 
@@ -68,14 +68,7 @@ class Question(models.Model):
     text = models.TextField(_("nội dung"), max_length=QUESTION_MAX_LENGTH)
     created_at = models.DateTimeField(_("ngày gửi"), default=timezone.now)
     answer = models.TextField(_("trả lời"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người trả lời"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    answered_by = by_user(verbose_name=_("người trả lời"), blank=True)
     answered_at = models.DateTimeField(_("ngày trả lời"), null=True, blank=True)
     suggest_publishing = models.BooleanField(_("đề nghị công khai"), default=False)
 
@@ -131,14 +124,7 @@ class PublishedQuestion(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         help_text=_("Viết lại câu hỏi thành câu hỏi chung, không còn chi tiết nào về người hỏi."),
     )
     answer = models.TextField(_("trả lời"), max_length=QUESTION_MAX_LENGTH)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người đề nghị"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    proposed_by = by_user(verbose_name=_("người đề nghị"), blank=True)
     proposed_at = models.DateTimeField(_("ngày đề nghị"), default=timezone.now)
 
     # So that deleting an entry deletes its revisions and workflow states too.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 
+from cms.core.fields import by_user
 from cms.members.choices import OrgLevel
 
 from ..choices import AttendanceStatus, MeetingKind, MeetingStatus, QuorumRule
@@ -20,13 +21,6 @@ def _cell_member(label):
         null=True,
         blank=True,
         related_name="+",
-    )
-
-
-def by_user(**options):
-    """Who did it (created, updated, approved): an account, kept when it goes."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", **options
     )
 
 

@@ -2,8 +2,10 @@
 
 from django.db import models
 
+from cms.core.fields import by_user
+
 from ..choices import MinutesStatus
-from .meeting import Meeting, by_user
+from .meeting import Meeting
 
 
 class MinutesQuerySet(models.QuerySet):
