@@ -62,6 +62,14 @@ def _section(title, rows):
     return {"title": title, "rows": list(rows)}
 
 
+def _page_rows(records, moment_label, moment_field):
+    """A row per record: the document it is about, and when."""
+    return (
+        {_("Tài liệu"): r.page.title, moment_label: _value(getattr(r, moment_field))}
+        for r in records.select_related("page")
+    )
+
+
 def collect(user):
     """The member's data, section by section (each a title and a list of rows)."""
     member = Member.objects.select_related("cell").filter(user=user).first()
@@ -88,10 +96,7 @@ def collect(user):
     sections += [
         _section(
             _("Tài liệu đã lưu"),
-            (
-                {_("Tài liệu"): b.page.title, _("Lưu lúc"): _value(b.created_at)}
-                for b in Bookmark.objects.filter(user=user).select_related("page")
-            ),
+            _page_rows(Bookmark.objects.filter(user=user), _("Lưu lúc"), "created_at"),
         ),
         _section(
             _("Thông báo đã nhận"),
@@ -158,10 +163,7 @@ def _member_sections(member):
         ),
         _section(
             _("Tài liệu học tập đã đọc"),
-            (
-                {_("Tài liệu"): r.page.title, _("Lần đầu đọc"): _value(r.read_at)}
-                for r in StudyRead.objects.filter(member=member).select_related("page")
-            ),
+            _page_rows(StudyRead.objects.filter(member=member), _("Lần đầu đọc"), "read_at"),
         ),
         _section(
             _("Bài kiểm tra"),

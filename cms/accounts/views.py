@@ -86,23 +86,33 @@ def verify(request):
 @login_required
 def recovery_codes(request):
     """The new recovery codes, shown until the person says they have kept them."""
-    codes = request.session.get(CODES_SESSION_KEY)
     if request.method == "POST":
         request.session.pop(CODES_SESSION_KEY, None)
         return redirect(safe_next(request))
-    if not codes:
-        return redirect(reverse("accounts:otp_enrol"))
-    return render(
-        request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request, "")}
+    return _with_pending_codes(
+        request,
+        lambda codes: render(
+            request,
+            "accounts/recovery_codes.html",
+            {"codes": codes, "next": safe_next(request, "")},
+        ),
     )
 
 
 @private_response
 @login_required
 def recovery_codes_download(request):
+    return _with_pending_codes(request, lambda codes: _codes_file(request, codes))
+
+
+def _with_pending_codes(request, answer):
+    """``answer(codes)`` for the recovery codes just issued, kept in the session until the
+    person says they have kept them; with none pending, back to the two-step page."""
     codes = request.session.get(CODES_SESSION_KEY)
-    if not codes:
-        return redirect(reverse("accounts:otp_enrol"))
+    return answer(codes) if codes else redirect(reverse("accounts:otp_enrol"))
+
+
+def _codes_file(request, codes):
     lines = [
         _("Mã dự phòng – Sổ tay đảng viên điện tử"),
         _("Tài khoản: %(name)s") % {"name": request.user.get_username()},
