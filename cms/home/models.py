@@ -13,8 +13,7 @@ from wagtail.models import Page
 from cms.caching.audience import cached_for_audience
 from cms.caching.sites import site_for_request
 from cms.core.page_types import KnownRestrictionsMixin, view_restrictions_of
-
-from .services import home_context
+from cms.members.models import Member
 
 
 @register_setting(icon="site")
@@ -116,7 +115,9 @@ class HomePage(KnownRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(request))
+        # Who the lists are for (their cell and its type); the lists themselves are read
+        # by the template only where their rendered copy is not kept (home_tags).
+        context["member"] = Member.objects.for_user(request.user)
         return context
 
     def route(self, request, path_components):

@@ -53,19 +53,22 @@ def _current_material(today, cell_type):
     )
 
 
-def home_context(request):
+def home_lists(request):
+    """The home page's lists for this visitor: news, documents and the resolutions their
+    cell studies, shared by their audience; for a member, their cell type's material of
+    the month. The template keeps them rendered per audience (``cached_for_audience``)."""
     today = timezone.localdate()
     user = request.user
     member = Member.objects.for_user(user)
     cell_type = member.cell_type if member else None
     # Resolutions can be meant for the units above a cell: the cell is the audience.
     cell_id = member.cell_id if member else None
-    context = cached_for_audience(
+    lists = cached_for_audience(
         request, "home", lambda: _shared_lists(user, member, today), cell_id
     )
-    context = {**context, "member": member, "current_material": None}
+    lists = {**lists, "current_material": None}
     if user.is_authenticated:
-        context["current_material"] = cached_for_audience(
+        lists["current_material"] = cached_for_audience(
             request, "material", lambda: _current_material(today, cell_type), cell_type
         )
-    return context
+    return lists

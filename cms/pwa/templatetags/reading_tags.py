@@ -32,19 +32,20 @@ def page_description(page):
     return reading.page_description(page) if hasattr(page, "_meta") else ""
 
 
-@register.simple_tag
-def offline_urls(*items):
+@register.simple_tag(takes_context=True)
+def offline_urls(context, *items):
     """Addresses of pages (and their PDF) that "Tải về" saves in one tap.
 
     Each item is a page or a list of pages; a page's ``pdf`` document goes too.
     """
+    request = context.get("request")
     urls = []
     for item in items:
         pages = item if isinstance(item, list | tuple) else [item]
         for page in pages:
             if not page:
                 continue
-            urls.append(page.url)
+            urls.append(page.get_url(request))
             pdf = getattr(page, "pdf", None)
             if pdf is not None:
                 urls.append(pdf.url)
