@@ -46,6 +46,10 @@ class MemoryBuffer:
         self.last_flush = time.monotonic()
 
     def hit(self, visitor_id, unit_codes, now):
+        """(whether this starts a visit, whether a flush is due)."""
+        return self._hit(visitor_id, unit_codes, now), self.flush_due()
+
+    def _hit(self, visitor_id, unit_codes, now):
         with self.lock:
             previous = self.last_seen.get(visitor_id)
             self.last_seen[visitor_id] = now
@@ -63,6 +67,9 @@ class MemoryBuffer:
         cutoff = now - settings.ONLINE_WINDOW_SECONDS
         with self.lock:
             return sum(1 for seen in self.last_seen.values() if seen >= cutoff)
+
+    def pending_and_online(self, now):
+        return self.peek_pending(), self.online(now)
 
     def take_pending(self):
         with self.lock:
@@ -87,29 +94,42 @@ class RedisBuffer:
     """Buffer shared by every worker process through Redis."""
 
     def hit(self, visitor_id, unit_codes, now):
+        """(whether this starts a visit, whether a flush is due): one round trip, two
+        when the request starts a visit."""
         r = _redis()
         p = _prefix()
         pipe = r.pipeline()
         pipe.zadd(p + "online", {visitor_id: now})
         pipe.set(p + "seen:" + visitor_id, 1, nx=True, ex=VISIT_GAP_SECONDS)
         pipe.expire(p + "seen:" + visitor_id, VISIT_GAP_SECONDS)
-        _, new_visit, _ = pipe.execute()
+        self._flush_due(pipe)
+        _, new_visit, _, due = pipe.execute()
         if not new_visit:
-            return False
+            return False, bool(due)
         day = timezone.localdate().isoformat()
         pipe = r.pipeline()
         for code in ("", *unit_codes):
             pipe.hincrby(p + "pending", f"{day}|{code}", 1)
         pipe.execute()
-        return True
+        return True, bool(due)
 
-    def online(self, now):
-        r = _redis()
+    def _online(self, pipe, now):
         key = _prefix() + "online"
-        pipe = r.pipeline()
         pipe.zremrangebyscore(key, 0, now - settings.ONLINE_WINDOW_SECONDS)
         pipe.zcard(key)
+
+    def online(self, now):
+        pipe = _redis().pipeline()
+        self._online(pipe, now)
         return pipe.execute()[1]
+
+    def pending_and_online(self, now):
+        """What is still buffered and who is online, in one round trip."""
+        pipe = _redis().pipeline()
+        pipe.hgetall(_prefix() + "pending")
+        self._online(pipe, now)
+        raw, _, online = pipe.execute()
+        return self._decode(raw), online
 
     def _decode(self, raw):
         pending = Counter()
@@ -135,9 +155,12 @@ class RedisBuffer:
     def peek_pending(self):
         return self._decode(_redis().hgetall(_prefix() + "pending"))
 
-    def flush_due(self):
+    def _flush_due(self, client):
         interval = max(settings.VISIT_COUNTER_FLUSH_SECONDS, 1)
-        return bool(_redis().set(_prefix() + "flush-lock", 1, nx=True, ex=interval))
+        return client.set(_prefix() + "flush-lock", 1, nx=True, ex=interval)
+
+    def flush_due(self):
+        return bool(self._flush_due(_redis()))
 
     def reset(self):
         r = _redis()
@@ -155,9 +178,8 @@ def buffer():
 
 def record_visit(visitor_id, unit_codes=()):
     """Note one request of a visitor; returns True when it starts a visit."""
-    buf = buffer()
-    started = buf.hit(visitor_id, tuple(unit_codes), time.time())
-    if buf.flush_due():
+    started, flush_due = buffer().hit(visitor_id, tuple(unit_codes), time.time())
+    if flush_due:
         flush()
     return started
 
@@ -187,8 +209,7 @@ def snapshot():
     result = {k: totals[k] for k in ("today", "month", "total")}
     buf = buffer()
     try:
-        pending = buf.peek_pending()
-        online = buf.online(time.time())
+        pending, online = buf.pending_and_online(time.time())
     except Exception:  # Redis down: the database figures, "online" unknown (None)
         logger.warning("visit counter buffer unavailable", exc_info=True)
         pending, online = Counter(), None
