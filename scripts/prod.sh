@@ -143,8 +143,12 @@ start_bg() {  # name, command…
   setsid "$@" >>"$DIR/log/$name.log" 2>&1 &
   echo $! >"$DIR/run/$name.pid"
 }
-start_bg app "$ROOT/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py cms.wsgi:application
-start_bg worker "$PY" manage.py db_worker --interval 1
+# The application yields the CPU to nginx, PostgreSQL and Redis when the machine is full, so
+# cached pages and polls keep answering at once while pages that need Python queue (Nice= in
+# deploy/systemd/stdv-app.service, stdv-worker@.service).
+NICE=${STDV_APP_NICE:-10}
+start_bg app nice -n "$NICE" "$ROOT/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py cms.wsgi:application
+start_bg worker nice -n "$NICE" "$PY" manage.py db_worker --interval 1
 start_bg scheduler "$PY" manage.py run_scheduler --interval 60
 
 STDV_LISTEN=${STDV_LISTEN:-127.0.0.1:$PORT} \
