@@ -11,7 +11,6 @@ import copy
 import os
 import shutil
 import socket
-import subprocess
 import tempfile
 import time
 import uuid
@@ -25,13 +24,21 @@ from django.urls import path
 
 from wagtail.models import Page, Site
 
-import psycopg
 import pytest
+from replica_cluster import (
+    PG_BIN,
+    Cluster,
+    admin,
+    as_postgres,
+    free_port,
+    primary_params,
+    replication_blocked,
+    standby_conf,
+)
 
 from cms.core import db_router
 from cms.visits import counters
 
-PG_BIN = "/usr/lib/postgresql/15/bin"
 ROUTER = "cms.core.db_router.ReplicaRouter"
 PIN_MIDDLEWARE = "cms.core.db_router.ReplicaPinMiddleware"
 CONNECT_TIMEOUT = 2
@@ -46,128 +53,22 @@ pytestmark = [
 ]
 
 
-# --- the replica cluster -------------------------------------------------------------------
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_postgres(args, **kwargs):
-    """pg_ctl refuses root: run PostgreSQL's tools as the postgres user when we are root."""
-    if os.geteuid() == 0:
-        args = ["runuser", "-u", "postgres", "--", *args]
-    return subprocess.run(args, capture_output=True, text=True, **kwargs)
-
-
-def _primary_params():
-    s = connection.settings_dict
-    return {
-        "host": s["HOST"] or "127.0.0.1",
-        "port": int(s["PORT"] or 5432),
-        "user": s["USER"] or "postgres",
-        "password": s["PASSWORD"] or None,
-    }
-
-
-def _admin(port=None, dbname="postgres"):
-    params = _primary_params()
-    if port is not None:
-        params["port"] = port
-    return psycopg.connect(**params, dbname=dbname, autocommit=True, connect_timeout=5)
-
-
-class Cluster:
-    def __init__(self, root, port):
-        self.root, self.port = root, port
-        self.data = os.path.join(root, "data")
-        self.log = os.path.join(root, "replica.log")
-
-    def pg_ctl(self, *args):
-        return _as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.data, "-l", self.log, *args])
-
-    def start(self):
-        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root}"
-        done = self.pg_ctl("-w", "-t", "60", "-o", options, "start")
-        if done.returncode:
-            with open(self.log) as log:
-                raise RuntimeError(f"replica did not start: {done.stderr}\n{log.read()[-3000:]}")
-
-    def stop(self, mode="fast"):
-        return self.pg_ctl("-w", "-m", mode, "stop")
-
-    def wait_for_replay(self, timeout=30):
-        """Until the replica has replayed everything the primary has written so far."""
-        with _admin() as primary:
-            target = primary.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
-        deadline = time.monotonic() + timeout
-        with _admin(self.port) as replica:
-            while True:
-                caught_up = replica.execute(
-                    "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]
-                ).fetchone()[0]
-                if caught_up:
-                    return
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"replica has not replayed up to {target} in {timeout}s")
-                time.sleep(0.05)
-
-
-def _replication_blocked():
-    with _admin() as primary:
-        wal_level = primary.execute("SHOW wal_level").fetchone()[0]
-        senders = int(primary.execute("SHOW max_wal_senders").fetchone()[0])
-        hba = primary.execute(
-            "SELECT count(*) FROM pg_hba_file_rules WHERE 'replication' = ANY(database)"
-            " AND type IN ('host', 'hostssl', 'hostnossl')"
-        ).fetchone()[0]
-    if wal_level not in ("replica", "logical"):
-        return f"the primary has wal_level={wal_level} (needs replica; a restart is needed)"
-    if senders < 1:
-        return "the primary has max_wal_senders=0 (a restart is needed)"
-    if not hba:
-        return (
-            "the primary's pg_hba.conf allows no replication connection: add "
-            "'host replication postgres 127.0.0.1/32 trust' and SELECT pg_reload_conf() "
-            "(scripts/test.sh does this when it may)"
-        )
-    return None
-
-
-def _standby_conf():
-    """Hot standby needs these at least as high as on the primary."""
-    names = [
-        "max_connections",
-        "max_worker_processes",
-        "max_wal_senders",
-        "max_prepared_transactions",
-        "max_locks_per_transaction",
-    ]
-    with _admin() as primary:
-        values = {n: primary.execute(f"SHOW {n}").fetchone()[0] for n in names}
-    lines = [f"{n} = {v}" for n, v in values.items()]
-    lines += ["hot_standby = on", "hot_standby_feedback = on", "shared_buffers = 32MB"]
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture(scope="module")
 def replica_cluster(django_db_setup, django_db_blocker):
     if not os.path.exists(f"{PG_BIN}/pg_basebackup"):
         pytest.skip(f"PostgreSQL 15 server tools are missing ({PG_BIN})")
     with django_db_blocker.unblock():
-        blocked = _replication_blocked()
+        blocked = replication_blocked()
     if blocked:
         pytest.skip(f"cannot start a streaming replica: {blocked}")
     root = tempfile.mkdtemp(prefix="stdv-replica-")
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     os.chmod(root, 0o700)
-    cluster = Cluster(root, _free_port())
+    cluster = Cluster(root, free_port())
     try:
-        p = _primary_params()
-        made = _as_postgres(
+        p = primary_params()
+        made = as_postgres(
             [f"{PG_BIN}/pg_basebackup", "-h", p["host"], "-p", str(p["port"]), "-U", p["user"]]
             + ["-D", cluster.data, "-R", "-X", "stream", "-c", "fast"],
             timeout=300,
@@ -175,7 +76,7 @@ def replica_cluster(django_db_setup, django_db_blocker):
         assert made.returncode == 0, made.stderr
         # Debian keeps the configuration outside the data directory: give the copy its own.
         for name, text in [
-            ("postgresql.conf", _standby_conf()),
+            ("postgresql.conf", standby_conf()),
             ("pg_hba.conf", "local all all trust\nhost all all 127.0.0.1/32 trust\n"),
             ("pg_ident.conf", ""),
         ]:
@@ -385,7 +286,7 @@ def test_rows_written_on_the_primary_stream_to_the_replica(site_with_replica):
 def test_a_replica_that_falls_behind_is_not_read(site_with_replica, client, settings):
     settings.DATABASE_REPLICA_MAX_LAG = 0.5
     settings.DATABASE_REPLICA_LAG_CHECK_SECONDS = 0
-    with _admin(site_with_replica.port) as replica_admin:
+    with admin(site_with_replica.port) as replica_admin:
         replica_admin.execute("SELECT pg_wal_replay_pause()")
         User = get_user_model()
         username = f"replica-{uuid.uuid4().hex[:8]}"
