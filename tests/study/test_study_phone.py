@@ -94,8 +94,19 @@ def test_member_space_quiz_result_and_report_at_360_px(live_demo, chromium):
     page.goto("/")
     page.goto("/hoc-tap-nghi-quyet/nghi-quyet-12-nq-tu/")
     button = page.get_by_role("button", name="Đọc tiếp từ chỗ đã đọc")
+    button.wait_for()
+    # Over the page, inside the phone's screen: showing it moved no text.
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"] and box["x"] >= 0
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('[data-continue]')).position")
+        == "fixed"
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "doc-tiep-360.png"))
     button.click()
     assert page.evaluate("window.scrollY") > 200
+    assert page.locator("[data-continue]").is_hidden()
 
     _log_in(page, "75000002")
     page.goto("/hoc-tap-cua-toi/")

@@ -23,6 +23,8 @@
 
   var pending = false;
   window.addEventListener("scroll", function () {
+    // Reading on from the top by oneself: the offer is no longer wanted.
+    if (!box.hidden && window.scrollY > 200) { box.hidden = true; }
     if (pending) { return; }
     pending = true;
     window.setTimeout(function () {
