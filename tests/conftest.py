@@ -21,7 +21,6 @@ import datetime
 import os
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -31,6 +30,7 @@ import time_machine
 
 from cms.visits import counters
 from tests.account_gates import pass_account_gates
+from tests.shared_cache import empty_cache
 
 TEST_NOW = datetime.datetime.fromisoformat(
     os.environ.get("STDV_TEST_NOW", "2026-11-10T09:00:00+07:00")
@@ -95,12 +95,9 @@ def _empty_cache():
     The test database rolls back after each test, the cache does not: an entry
     built from one test's rows (a member's progress, a route, a version number)
     would otherwise be found by the next test. With Redis only this worker's
-    keys go (their prefix names the worker); ``clear()`` would empty the others'.
+    keys go (their prefix names the worker; ``tests/shared_cache.py``).
     """
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+    empty_cache()
     yield
 
 

@@ -5,7 +5,6 @@ import datetime
 import io
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -20,6 +19,7 @@ from cms.core import roles
 from cms.members.choices import Gender, Position
 from cms.members.importer import HEADERS, RosterFileError, import_roster
 from cms.members.models import ActivationCode, Member, MemberTransfer, PendingRoster
+from tests.shared_cache import empty_cache
 
 GOOD = [
     [
@@ -282,7 +282,7 @@ def test_preview_waits_in_the_database_not_in_a_process_cache(client, users):
     client.force_login(users["tochuc"])
     response = client.post(url, {"file": SimpleUploadedFile("ds.xlsx", xlsx(GOOD))})
     token = response.context["token"]
-    cache.clear()  # as seen from another worker process
+    empty_cache()  # as seen from another worker process
     assert client.post(url, {"token": token}).status_code == 302
     assert Member.objects.filter(card_number__startswith="8000000").count() == 4
     assert not PendingRoster.objects.exists()

@@ -19,7 +19,9 @@ from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-LIVE_REDIS = "redis://127.0.0.1:6379/7"
+# A database of its own: a test below empties it (FLUSHDB), which must not touch what the
+# other tests keep (the suite's cache, a test stack's, tests/deploy/stack_harness.py).
+LIVE_REDIS = "redis://127.0.0.1:6379/9"
 DEAD_REDIS = "redis://127.0.0.1:1/7"  # nothing listens there: connection refused
 
 

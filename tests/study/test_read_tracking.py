@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from cms.study.models import StudyRead
+from tests.shared_cache import empty_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def _count(client, url):
 def test_opening_a_page_records_one_read_with_at_most_one_query(
     client, tree, member_in, resolution
 ):
-    cache.clear()
+    empty_cache()
     first, second = member_in("TST-A"), member_in("TST-B")
     client.force_login(first.user)
     client.get(resolution.url)  # warms the site's own caches
@@ -31,7 +31,7 @@ def test_opening_a_page_records_one_read_with_at_most_one_query(
     assert opening - again == 1
     assert StudyRead.objects.filter(page=resolution).count() == 2
     # the record is written once, even when the cache forgot it
-    cache.clear()
+    empty_cache()
     client.get(resolution.url)
     assert StudyRead.objects.filter(page=resolution, member=second).count() == 1
 
