@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from modelcluster.fields import ParentalManyToManyField
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.frames import FramedPageMixin
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_document
 from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
@@ -109,7 +110,9 @@ class BulletinPageForm(WagtailAdminPageForm):
         super()._post_clean()
 
 
-class BulletinPage(VietnameseSearchMixin, MembersOnlyMixin, KnownRestrictionsMixin, Page):
+class BulletinPage(
+    VietnameseSearchMixin, MembersOnlyMixin, FramedPageMixin, KnownRestrictionsMixin, Page
+):
     """One issue of a bulletin, e.g. "Số 03/2024", for one or more cell types."""
 
     kind = models.CharField(

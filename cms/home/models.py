@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.frames import FramedPageMixin
 from cms.caching.sites import site_for_request
 from cms.core.page_types import KnownRestrictionsMixin, view_restrictions_of
 from cms.members.models import Member
@@ -95,7 +96,7 @@ class SiteBranding(BaseSiteSetting):
         return self._in_language("footer_text")
 
 
-class HomePage(KnownRestrictionsMixin, Page):
+class HomePage(FramedPageMixin, KnownRestrictionsMixin, Page):
     """The portal's front page: what a member should read today."""
 
     intro = RichTextField("lời giới thiệu", blank=True, features=["bold", "italic", "link"])
@@ -119,6 +120,14 @@ class HomePage(KnownRestrictionsMixin, Page):
         # by the template only where their rendered copy is not kept (home_tags).
         context["member"] = Member.objects.for_user(request.user)
         return context
+
+    def frame_parts(self, request):
+        """The lists are the member's cell's (``home_page.html``)."""
+        member = Member.objects.for_user(request.user)
+        return (member.cell_id, member.cell_type) if member else (None, None)
+
+    def slot_extra(self, request):
+        return {"member": Member.objects.for_user(request.user)}
 
     def route(self, request, path_components):
         """Wagtail walks the tree one level per query (two with ``.specific``);

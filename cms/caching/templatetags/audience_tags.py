@@ -11,6 +11,7 @@ the same. Nothing personal (a name, a form's CSRF token) may go inside.
 from django import template
 from django.utils.safestring import mark_safe
 
+from .. import frames
 from ..audience import cached_for_audience
 
 register = template.Library()
@@ -44,3 +45,33 @@ def do_cached_for_audience(parser, token):
     return AudienceFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+_INSIDE = "_stdv_inside_personal"
+
+
+class PersonalNode(template.Node):
+    """A part of a page that is one visitor's own (``cms.caching.frames``)."""
+
+    def __init__(self, nodelist, slot_id):
+        self.nodelist = nodelist
+        self.slot_id = slot_id
+        frames.register_slot(slot_id, self)
+
+    def render(self, context):
+        if not frames.recording(context) or context.get(_INSIDE):
+            return self.nodelist.render(context)
+        with context.push({_INSIDE: True}):  # a part inside a part is the outer one's
+            return frames.mark(self.slot_id, self.nodelist.render(context))
+
+
+@register.tag("personal")
+def do_personal(parser, token):
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    # Stable across processes: the template, the line and the count on that line.
+    origin = getattr(parser.origin, "template_name", None) or getattr(parser.origin, "name", "")
+    counts = parser.__dict__.setdefault("_stdv_personal_counts", {})
+    place = (origin, token.lineno)
+    counts[place] = counts.get(place, 0) + 1
+    return PersonalNode(nodelist, f"{origin}:{token.lineno}:{counts[place]}")
