@@ -87,3 +87,39 @@ def test_unassigned_member_sees_an_empty_space_and_staff_get_403(client, tree, m
     assert "chưa có nội dung học tập nào được giao" in response.content.decode()
     client.force_login(users["bientap"])
     assert client.get(reverse("study:my_study")).status_code == 403
+
+
+def test_the_home_panel_counts_what_my_study_shows(client, tree, member_in, resolution):
+    """The panel keeps the cell's assignments per cell and counts the member's own progress
+    (``to_do_and_overdue``): the same figures as "Học tập của tôi", for each member."""
+    member, mate = member_in("TST-A"), member_in("TST-A")
+    late = timezone.localdate() - datetime.timedelta(days=2)
+    StudyAssignmentFactory(page=resolution, audience=Audience.UNITS, units=[tree["TST"]])
+    bulletin = BulletinPageFactory(
+        parent=BulletinIndexPage.objects.first(),
+        title="Tài liệu thử cho bảng học tập",
+        slug="tai-lieu-thu-bang",
+        kind=BulletinKind.CELL_MATERIAL,
+        month=10,
+        year=2026,
+    )
+    StudyAssignmentFactory(
+        page=bulletin, audience=Audience.UNITS, units=[tree["TST-A"]], deadline=late
+    )
+    StudyReadFactory(member=member, page=resolution)
+    QuizAttemptFactory(member=member, page=resolution, correct=3, total=3)
+    LearningSummaryFactory(member=member, page=resolution)
+
+    def panel(who):
+        client.force_login(who.user)
+        html = client.get("/").content.decode()
+        return html.split('id="home-study"', 1)[1].split("</section>", 1)[0]
+
+    for who in (member, mate, member):  # the second time from the kept lists
+        items = member_progress(who)
+        to_do = sum(not i.done for i in items)
+        overdue = sum(i.overdue for i in items)
+        assert (to_do, overdue) == ((1, 1) if who == member else (2, 1))
+        shown = panel(who)
+        assert f"Còn {to_do} nội dung cần học tập." in shown
+        assert f"{overdue} nội dung đã quá hạn." in shown

@@ -1,11 +1,12 @@
 from django import template
 
+from cms.caching.audience import cached_for_audience
 from cms.caching.personal import cached_personal
 from cms.members.models import Member
 
 from ..caching import NOTICES, PROGRESS
 from ..models import Notification, PublishedQuestion
-from ..progress import member_progress
+from ..progress import assigned_items, to_do_and_overdue
 
 register = template.Library()
 
@@ -42,7 +43,7 @@ def study_panel(context):
     if member is None:
         return {"member": None}
     to_do, overdue = cached_personal(
-        request, PROGRESS, member.pk, "study-panel", lambda: _to_do_and_overdue(member)
+        request, PROGRESS, member.pk, "study-panel", lambda: _to_do_and_overdue(request, member)
     )
     return {
         "member": member,
@@ -52,9 +53,19 @@ def study_panel(context):
     }
 
 
-def _to_do_and_overdue(member):
-    items = member_progress(member)
-    return sum(not i.done for i in items), sum(i.overdue for i in items)
+def _to_do_and_overdue(request, member):
+    # What the cell is asked to study is the same for its members (and changes with the
+    # content, or when the cell moves or changes type); what each one did is theirs.
+    cell = member.cell
+    assigned = cached_for_audience(
+        request,
+        "study-assigned",
+        lambda: assigned_items(member),
+        cell.pk,
+        cell.path,
+        cell.cell_type,
+    )
+    return to_do_and_overdue(member, assigned)
 
 
 @register.inclusion_tag("study/includes/header_notices.html", takes_context=True)
