@@ -43,7 +43,7 @@ _RECORDED = re.compile("\x1e([^\x1e\x1f]+)\x1f([^\x1e\x1f]*)\x1e\x1f")
 _FRAME_SLOT = re.compile("\x1e([^\x1e\x1f]+)\x1f")
 
 RECORDING_ATTR = "_stdv_frame_recording"
-HIT_HEADER = "X-Frame"
+HIT_HEADER = "X-Page-Frame"
 
 # Slot id → the template node that renders it (filled when templates are parsed).
 _SLOTS = {}

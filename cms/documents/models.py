@@ -14,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.frames import FramedPageMixin
 from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
 from cms.core.pages import others_in_same_language
 from cms.core.visibility import visible_to
@@ -157,7 +158,7 @@ class OfficialDocumentAttachment(Orderable):
         return self.title or self.document.title
 
 
-class OfficialDocumentPage(VietnameseSearchMixin, KnownRestrictionsMixin, Page):
+class OfficialDocumentPage(VietnameseSearchMixin, FramedPageMixin, KnownRestrictionsMixin, Page):
     """One official document: its number, issuer, dates, validity, text and files."""
 
     number = models.CharField(

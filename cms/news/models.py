@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.frames import FramedPageMixin
 from cms.core.blocks import BaseStreamBlock, documents_in_stream
 from cms.core.fields import optional_image
 from cms.core.page_types import KnownRestrictionsMixin, SectionIndexPage
@@ -179,7 +180,7 @@ class NewsRelatedDocument(Orderable):
         verbose_name_plural = "văn bản liên quan"
 
 
-class NewsArticlePage(VietnameseSearchMixin, KnownRestrictionsMixin, Page):
+class NewsArticlePage(VietnameseSearchMixin, FramedPageMixin, KnownRestrictionsMixin, Page):
     """A news item or article written by the editorial board."""
 
     date = models.DateField("ngày đăng", default=timezone.localdate)

@@ -12,11 +12,12 @@ import pytest
 
 from cms.bulletins.models import BulletinKind, BulletinPage
 from cms.caching import frames
+from cms.documents.models import OfficialDocumentPage
 from cms.members.choices import CellType, OrgLevel
 from cms.members.factories import MemberFactory, add_organization
 from cms.members.models import PartyOrganization
 from cms.news.factories import NewsArticlePageFactory
-from cms.news.models import NewsIndexPage
+from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.study.choices import NotificationKind
 from cms.study.models import Notification
 from tests.shared_cache import empty_cache
@@ -65,9 +66,9 @@ def alone_and_framed(client, url, first, second):
     empty_cache()
     alone = get(client, second, url)
     empty_cache()
-    assert get(client, first, url)["X-Frame"] == "miss"
+    assert get(client, first, url)["X-Page-Frame"] == "miss"
     framed = get(client, second, url)
-    assert alone["X-Frame"] == "miss" and framed["X-Frame"] == "hit"
+    assert alone["X-Page-Frame"] == "miss" and framed["X-Page-Frame"] == "hit"
     return alone, framed
 
 
@@ -82,11 +83,20 @@ def material():
     )
 
 
-@pytest.mark.parametrize("which", ["home", "material"])
+def url_of(which):
+    if which == "home":
+        return "/"
+    if which == "material":
+        return material().url
+    model = NewsArticlePage if which == "article" else OfficialDocumentPage
+    return model.objects.live().public().first().url
+
+
+@pytest.mark.parametrize("which", ["home", "material", "article", "document"])
 def test_a_page_from_a_cell_mates_frame_is_the_page_rendered_alone(client, which):
     first, second = cell_mates()
     Notification.objects.create(user=second, kind=NotificationKind.ASSIGNED, title="Học NQ mới")
-    url = "/" if which == "home" else material().url
+    url = url_of(which)
     alone, framed = alone_and_framed(client, url, first, second)
     assert without_csrf(framed) == without_csrf(alone)
     html = framed.content.decode()
@@ -105,7 +115,7 @@ def test_a_message_for_the_member_shows_once_on_a_framed_page(client):
     client.force_login(second)
     response = client.post(f"/doc-sau/{page.pk}/", {"next": "/"}, follow=True)
     assert response.redirect_chain and response.status_code == 200
-    assert response["X-Frame"] == "hit"
+    assert response["X-Page-Frame"] == "hit"
     assert "Đã lưu vào mục Đọc sau." in response.content.decode()
     assert "Đã lưu vào mục Đọc sau." not in client.get("/").content.decode()
 
@@ -125,7 +135,7 @@ def test_members_of_another_cell_get_a_frame_of_their_own(client):
     first, _ = cell_mates()
     other = MemberFactory(cell=new_cell("CM-X1-K2")).user
     get(client, first, "/")
-    assert get(client, other, "/")["X-Frame"] == "miss"
+    assert get(client, other, "/")["X-Page-Frame"] == "miss"
 
 
 def test_anonymous_visitors_and_query_strings_never_get_a_frame(client):
@@ -133,9 +143,9 @@ def test_anonymous_visitors_and_query_strings_never_get_a_frame(client):
     get(client, first, "/")
     client.logout()
     html = client.get("/").content.decode()
-    assert shown_name(first) not in html and "X-Frame" not in client.get("/").headers
+    assert shown_name(first) not in html and "X-Page-Frame" not in client.get("/").headers
     response = get(client, second, "/?trang=2")
-    assert "X-Frame" not in response.headers
+    assert "X-Page-Frame" not in response.headers
 
 
 def test_a_preview_is_never_kept_or_served_from_a_frame(home_page):
@@ -155,5 +165,5 @@ def test_a_frame_naming_a_part_this_process_has_not_loaded_is_rendered_whole(cli
         response = get(client, second, "/")
     finally:
         frames._SLOTS.update(known)
-    assert response["X-Frame"] == "miss"
+    assert response["X-Page-Frame"] == "miss"
     assert shown_name(second) in response.content.decode()
