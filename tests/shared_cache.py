@@ -9,8 +9,11 @@ only this worker's.
 
 from django.core.cache import cache
 
+from cms.caching import local
+
 
 def empty_cache():
+    local.forget_all()  # the process's copies of kept HTML (cms/caching/local.py)
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
     else:

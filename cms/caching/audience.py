@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from cms.core.visibility import user_group_ids
 
+from . import local
 from .models import ContentVersion
 
 
@@ -81,9 +82,15 @@ def _cached(request, name, build, parts, seconds=None, keep=None):
             *(str(part) for part in parts),
         ]
     )
+    value = local.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = build()
         if keep is None or keep(value):
             cache.set(key, value, timeout() if seconds is None else seconds)
+            local.keep(key, value)
+    elif seconds is None:  # a shortened life (a failure's) is the shared cache's to keep
+        local.keep(key, value)
     return value

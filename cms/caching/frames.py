@@ -34,6 +34,7 @@ from django.template import Engine, RequestContext
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone, translation
 
+from . import local
 from .audience import audience, content_tag, timeout
 
 SLOT_START = "\x1e"  # record separator: not in any HTML this site writes
@@ -153,7 +154,10 @@ class FramedPageMixin:
         key = frame_key(request, self, self.frame_parts(request))
         if key is None:
             return super().serve(request, *args, **kwargs)
-        frame = cache.get(key)
+        frame = local.get(key)
+        if frame is None:
+            frame = cache.get(key)
+            local.keep(key, frame)  # kept strings only: None is not
         if frame is not None:
             html = fill(frame, request, self, self.slot_extra(request))
             if html is not None:
@@ -175,3 +179,4 @@ class FramedPageMixin:
         response[HIT_HEADER] = "miss"
         if response.status_code == 200 and frame is not None:
             cache.set(key, frame, timeout())
+            local.keep(key, frame)

@@ -3,16 +3,17 @@
 A member's page shows a few personal things: the unread notices beside their
 name, their study progress and their cell's next meeting on the home page.
 Each is cheap alone, but together they cost as much as the rest of the page,
-so each is kept in the shared cache too, under a key naming:
+so each is kept in the shared cache too, valid while:
 
-- its **owner's version**: a random number per owner (a user, a member, a
-  cell) kept in the cache, forgotten by every write that changes what is shown
-  (``forget``) — at once, so the writer's next page shows it, and again when
-  the transaction commits, so an entry another request built from the rows
-  before the commit is never read again;
-- the **content version** (``ContentVersion``), for the pages, titles and
+- its **owner's version** is the one it was built under: a random number per
+  owner (a user, a member, a cell) kept in the cache and stored with the entry
+  (both are read in one round trip), forgotten by every write that changes
+  what is shown (``forget``) — at once, so the writer's next page shows it, and
+  again when the transaction commits, so an entry another request built from
+  the rows before the commit is never read again;
+- the **content version** (``ContentVersion``, in the entry's key), for the pages, titles and
   study assignments the entry shows;
-- the **day**, for "overdue" and "upcoming".
+- the **day** (in the key too), for "overdue" and "upcoming".
 
 A lost version (the cache restarted, evicted) comes back as a new random
 number, never as one an old entry was stored under. Writes that bypass the
@@ -36,14 +37,11 @@ def _version_key(kind, owner):
     return f"stdv:own:v:{kind}:{owner}"
 
 
-def version(kind, owner):
-    """The owner's current version, or ``None`` when the cache does not answer."""
-    key = _version_key(kind, owner)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, secrets.randbits(52), VERSION_SECONDS)
-        value = cache.get(key)
-    return value
+def _new_version(key):
+    """A version for an owner the cache has none for (forgotten, evicted, restarted);
+    ``None`` when the cache does not answer."""
+    cache.add(key, secrets.randbits(52), VERSION_SECONDS)
+    return cache.get(key)
 
 
 def _delete(keys):
@@ -62,23 +60,32 @@ def forget(kind, owners):
 
 def cached_personal(request, kind, owner, name, build):
     """``build()``, kept for ``owner`` (of ``kind``) until it is forgotten, the
-    content changes or the day ends. ``None`` is a value like any other."""
-    owner_version = version(kind, owner) if request is not None else None
-    if owner_version is None:
+    content changes or the day ends. ``None`` is a value like any other.
+
+    The entry is kept with the owner's version it was built under, and both are
+    read in one round trip: an entry built under another version is built again."""
+    if request is None:
         return build()
+    version_key = _version_key(kind, owner)
     key = ":".join(
         [
             "stdv:own",
             name,
             kind,
             str(owner),
-            str(owner_version),
             content_tag(request),
             timezone.localdate().isoformat(),
         ]
     )
-    kept = cache.get(key)
-    if kept is None:
-        kept = (build(),)
-        cache.set(key, kept, timeout())
-    return kept[0]
+    found = cache.get_many([version_key, key])
+    owner_version = found.get(version_key)
+    if owner_version is None:
+        owner_version = _new_version(version_key)
+        if owner_version is None:
+            return build()
+    kept = found.get(key)
+    if kept is not None and kept[0] == owner_version:
+        return kept[1]
+    value = build()
+    cache.set(key, (owner_version, value), timeout())
+    return value

@@ -1,0 +1,57 @@
+"""Rendered HTML kept in the process as well as in the shared cache.
+
+A frame or a fragment is kept under a key that names the content version
+(``audience.py``, ``frames.py``): the value under such a key never changes, so a
+copy in the process's memory can never be older than the shared one. Reading it
+here saves a Redis round trip and the transfer of a page's worth of HTML on
+nearly every member's request. Only strings are kept: they cannot be changed by
+the request that reads them (a kept list of pages could).
+
+The copies live at most ``LOCAL_SECONDS`` and at most ``LOCAL_ENTRIES`` of them
+(the least recently used go first): a few megabytes per process.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+
+_lock = threading.Lock()
+_entries = OrderedDict()  # key → (expires at, html)
+
+
+def _limits():
+    return (
+        int(getattr(settings, "LOCAL_ENTRIES", 512)),
+        float(getattr(settings, "LOCAL_SECONDS", 60)),
+    )
+
+
+def get(key):
+    with _lock:
+        found = _entries.get(key)
+        if found is None:
+            return None
+        if found[0] < time.monotonic():
+            del _entries[key]
+            return None
+        _entries.move_to_end(key)
+        return found[1]
+
+
+def keep(key, value):
+    if not isinstance(value, str):
+        return
+    entries, seconds = _limits()
+    with _lock:
+        _entries[key] = (time.monotonic() + seconds, value)
+        _entries.move_to_end(key)
+        while len(_entries) > entries:
+            _entries.popitem(last=False)
+
+
+def forget_all():
+    """For tests that empty the shared cache to start afresh."""
+    with _lock:
+        _entries.clear()
