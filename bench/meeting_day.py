@@ -6,7 +6,9 @@
 
 Starts the stack with scripts/prod.sh on its own database (stdv_bench) and port (8090) unless
 it already runs, adds meeting-day data (cells, members with sessions, open meetings and
-motions), then drives it with Debian's wrk and bench/meeting_day.lua, loopback only:
+motions), lets each member land on their first page as a login's redirect would (its CPU is
+printed beside the others), then drives it with Debian's wrk and bench/meeting_day.lua,
+loopback only:
 
 1. the ceiling: nginx serving a static file the size of the home page;
 2. each endpoint alone at the same concurrency;
@@ -40,6 +42,7 @@ from meeting_day_load import (  # noqa: E402
     drain,
     merged_percentiles,
     run,
+    stack_cpu,
     stack_url,
 )
 
@@ -112,6 +115,29 @@ def preflight(specs):
             status = error.code
         if status != 200:
             sys.exit(f"{name}: {first['path']} trả lời {status}, không phải 200: dừng đo.")
+
+
+def land(plan):
+    """Each member's first page after logging in: the login's redirect to the home page.
+
+    The bench makes its members' sessions directly (a login costs 0.2 s of CPU; logins are
+    measured on their own), so this first page is requested here, as the login would:
+    it settles the session (idle limit, last seen) and builds the member's own panels.
+    What the phases measure is then a member's pages during the evening; this first page's
+    CPU (per page, by part of the stack) is returned to be printed beside theirs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def first_page(member):
+        request = urllib.request.Request(stack_url() + "/", headers={"Cookie": member["cookie"]})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+
+    before = stack_cpu()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(first_page, plan["members"]))
+    after = stack_cpu()
+    pages = len(plan["members"])
+    return pages, {part: 1000 * (after[part] - before[part]) / pages for part in after}
 
 
 # --- the check after the run ---------------------------------------------------------------
@@ -234,6 +260,7 @@ def main():
     plan = prepare(args.quick)
     specs = classes(plan)
     preflight(specs)
+    landing = land(plan)
     workdir = tempfile.mkdtemp(prefix="meeting-day-")
 
     # The ceiling: a static file of the anonymous home page's size, through the same nginx.
@@ -303,6 +330,11 @@ def main():
             + f"   [wrk {cpu['generator_share']:.0%} CPU]"
         )
     print_cpu(costs)
+    pages, per = landing
+    print(
+        f"trang đầu sau đăng nhập ({pages} đảng viên, 2 kết nối): ứng dụng {per['app']:.2f} ms, "
+        f"PostgreSQL {per['db']:.2f} ms, Redis ≤ {per['redis']:.2f} ms CPU mỗi trang"
+    )
     print(
         f"\nHỗn hợp buổi tối sinh hoạt ({sum(c for *_, c in mix_specs)} kết nối, mọi lớp cùng lúc):"
     )
