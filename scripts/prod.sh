@@ -156,7 +156,7 @@ STDV_APP_UPSTREAM=${STDV_APP_UPSTREAM:-${STDV_APP_BIND%%,*}} \
 STDV_STATIC_ROOT=${STDV_STATIC_ROOT:-$ROOT/static} \
 STDV_MEDIA_ROOT=${STDV_MEDIA_ROOT:-$MEDIA_ROOT} \
 STDV_CACHE_DIR=${STDV_CACHE_DIR:-$DIR/nginx/cache} \
-STDV_ACCESS_LOG=${STDV_ACCESS_LOG:-$DIR/log/nginx-access.log stdv} \
+STDV_ACCESS_LOG=${STDV_ACCESS_LOG:-$DIR/log/nginx-access.log stdv buffer=64k flush=1s} \
   python3 deploy/render.py --out "$DIR/nginx" --local
 nginx -t -q -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -e "$DIR/log/nginx-error.log"
 nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -e "$DIR/log/nginx-error.log"
