@@ -4,9 +4,9 @@ On a meeting evening nearly every request comes from a logged-in member, and
 most of what their page costs is rendering: the header, the menus, the lists,
 the material's text, the footer. All of that is the same for every member who
 sees the page the same way (``frame_key``: the page and address, the content
-version, the language, the day and minute, the audience's groups, the reader's
-text size, and whatever else the page names in ``frame_parts``, such as the
-cell). What is one member's own is marked in the templates:
+version, the language, the day and minute, the audience's groups, what other apps
+add with ``add_key_part`` (the reader's text size and contrast), and whatever else
+the page names in ``frame_parts``, such as the cell). What is one member's own is marked in the templates:
 
     {% personal %}<span>{{ request.user.get_full_name }}</span>…{% endpersonal %}
 
@@ -50,6 +50,15 @@ HIT_HEADER = "X-Page-Frame"
 _SLOTS = {}
 # Frames of one build of the code: templates change with a deploy, and so may slot ids.
 _BUILD = str(time.time_ns())
+# What else of a request changes how every page renders (the reader's text size, from
+# cms.pwa, which sits above this app): functions of the request, added at start-up.
+_KEY_PARTS = []
+
+
+def add_key_part(part):
+    """``part(request)`` goes into every frame's key (``AppConfig.ready``)."""
+    if part not in _KEY_PARTS:
+        _KEY_PARTS.append(part)
 
 
 def register_slot(slot_id, node):
@@ -83,9 +92,6 @@ def frame_key(request, page, parts=()):
         or not user.is_authenticated
     ):
         return None
-    from cms.pwa import reading  # the reader's text size and contrast (a cookie)
-
-    prefs = reading.reading_prefs(request.COOKIES)
     return ":".join(
         str(part)
         for part in (
@@ -99,8 +105,7 @@ def frame_key(request, page, parts=()):
             request.path,
             page.pk,
             audience(user),
-            prefs["text_size"],
-            int(prefs["high_contrast"]),
+            *(part(request) for part in _KEY_PARTS),
             *parts,
         )
     )

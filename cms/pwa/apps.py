@@ -16,3 +16,11 @@ class PwaConfig(AppConfig):
     label = "pwa"
     verbose_name = "Đọc ngoại tuyến"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.caching import frames
+
+        from . import reading
+
+        # The text size and contrast change every page: a member's page frame is per setting.
+        frames.add_key_part(reading.frame_key_part)

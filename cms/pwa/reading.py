@@ -37,6 +37,12 @@ def reading_prefs(cookies):
     }
 
 
+def frame_key_part(request):
+    """The reading settings as part of a page frame's key (``cms.caching.frames``)."""
+    prefs = reading_prefs(request.COOKIES)
+    return f"{prefs['text_size']}{'c' if prefs['high_contrast'] else ''}"
+
+
 def html_classes(prefs):
     classes = []
     if prefs["text_size"] != 100:

@@ -167,3 +167,12 @@ def test_a_frame_naming_a_part_this_process_has_not_loaded_is_rendered_whole(cli
         frames._SLOTS.update(known)
     assert response["X-Page-Frame"] == "miss"
     assert shown_name(second) in response.content.decode()
+
+
+def test_a_reader_with_larger_text_gets_a_frame_of_their_own(client):
+    first, second = cell_mates()
+    get(client, first, "/")
+    client.cookies["stdv_text_size"] = "150"
+    response = get(client, second, "/")
+    assert response["X-Page-Frame"] == "miss"
+    assert 'class="text-150"' in response.content.decode()
