@@ -24,6 +24,7 @@ rendered for each request. ``tests/caching/test_frames.py`` renders the same
 pages for several members both ways and compares them.
 """
 
+import functools
 import re
 import time
 
@@ -44,6 +45,8 @@ _RECORDED = re.compile("\x1e([^\x1e\x1f]+)\x1f([^\x1e\x1f]*)\x1e\x1f")
 _FRAME_SLOT = re.compile("\x1e([^\x1e\x1f]+)\x1f")
 
 RECORDING_ATTR = "_stdv_frame_recording"
+# In the page's own context only: an error page rendered for the same request records nothing.
+RECORDING_VAR = "stdv_recording_frame"
 HIT_HEADER = "X-Page-Frame"
 
 # Slot id → the template node that renders it (filled when templates are parsed).
@@ -67,8 +70,7 @@ def register_slot(slot_id, node):
 
 def recording(context):
     """Whether this render is recording its personal parts (a frame will be kept)."""
-    request = context.get("request")
-    return request is not None and getattr(request, RECORDING_ATTR, False)
+    return bool(context.get(RECORDING_VAR))
 
 
 def mark(slot_id, html):
@@ -117,6 +119,11 @@ def slot_context(request, page, extra=None):
     return RequestContext(request, {"page": page, "self": page, **(extra or {})})
 
 
+@functools.cache
+def _binding_template():
+    return Engine.get_default().from_string("")
+
+
 def fill(frame, request, page, extra=None):
     """The frame with each personal part rendered for ``request``; ``None`` when a part is
     unknown to this process (its template not loaded yet): the page is then rendered whole."""
@@ -127,7 +134,7 @@ def fill(frame, request, page, extra=None):
     rendered = {}
     # Binding runs the context processors (CSRF token, messages, settings) and gives
     # {% include %} its engine, as rendering the page's template does.
-    with context.bind_template(Engine.get_default().from_string("")):
+    with context.bind_template(_binding_template()):
         for slot_id in slots:
             rendered[slot_id] = _SLOTS[slot_id].nodelist.render(context)
     return _FRAME_SLOT.sub(lambda m: rendered[m.group(1)], frame)
@@ -155,6 +162,12 @@ class FramedPageMixin:
     def slot_extra(self, request):
         return {}
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, RECORDING_ATTR, False):
+            context[RECORDING_VAR] = True
+        return context
+
     def serve(self, request, *args, **kwargs):
         key = frame_key(request, self, self.frame_parts(request))
         if key is None:
@@ -169,16 +182,16 @@ class FramedPageMixin:
                 response = HttpResponse(html)
                 response[HIT_HEADER] = "hit"
                 return response
-        setattr(request, RECORDING_ATTR, True)
-        response = super().serve(request, *args, **kwargs)
-        if isinstance(response, SimpleTemplateResponse):
-            response.add_post_render_callback(lambda r: self._keep_frame(request, r, key))
-        else:
+        setattr(request, RECORDING_ATTR, True)  # read by get_context, inside serve
+        try:
+            response = super().serve(request, *args, **kwargs)
+        finally:
             setattr(request, RECORDING_ATTR, False)
+        if isinstance(response, SimpleTemplateResponse):
+            response.add_post_render_callback(lambda r: self._keep_frame(r, key))
         return response
 
-    def _keep_frame(self, request, response, key):
-        setattr(request, RECORDING_ATTR, False)
+    def _keep_frame(self, response, key):
         page_html, frame = split(response.content.decode(response.charset))
         response.content = page_html
         response[HIT_HEADER] = "miss"
