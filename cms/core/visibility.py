@@ -16,7 +16,8 @@ its page and everything below it), so the same filter works on querysets and
 as an Elasticsearch/OpenSearch filter.
 """
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery
 
 from wagtail.models import PageViewRestriction
 
@@ -31,12 +32,48 @@ def _passes(restriction, user, group_ids) -> bool:
 
 
 def user_group_ids(user) -> list[int]:
-    """The ids of ``user``'s groups, asked once per user object (once per request)."""
+    """The ids of ``user``'s groups, asked once per user object (once per request), or
+    brought with the user (``with_group_ids``)."""
     ids = getattr(user, "_stdv_group_ids", None)
     if ids is None:
-        ids = sorted(user.groups.values_list("pk", flat=True))
+        joined = getattr(user, "stdv_joined_group_ids", False)
+        if joined is not False:  # came with the user's own query
+            ids = sorted(int(pk) for pk in joined.split(",")) if joined else []
+        else:
+            ids = sorted(user.groups.values_list("pk", flat=True))
         user._stdv_group_ids = ids
     return ids
+
+
+class _JoinedIds(Aggregate):
+    """The ids of a group of rows joined with commas (``GROUP_CONCAT`` on SQLite,
+    ``STRING_AGG`` on PostgreSQL)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
+def with_group_ids(users):
+    """``users`` (a queryset) bringing each user's group ids in the same query, so a
+    request that needs its audience (``cms.caching.audience``) asks once for both."""
+    memberships = (
+        get_user_model()
+        .groups.through.objects.filter(user_id=OuterRef("pk"))
+        .order_by()
+        .values("user_id")
+        .annotate(ids=_JoinedIds("group_id"))
+        .values("ids")
+    )
+    return users.annotate(stdv_joined_group_ids=Subquery(memberships))
 
 
 def _hidden_paths(user) -> tuple[str, ...]:

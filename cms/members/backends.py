@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.utils import timezone
 
+from cms.core.visibility import with_group_ids
+
 from .choices import MemberStatus
 from .models import ActivationCode, Member, hash_token
 
@@ -102,8 +104,11 @@ class MemberBackend(ModelBackend):
     def get_user(self, user_id):
         User = get_user_model()
         try:
-            # The member and their cell come with the user: every member page needs them.
-            user = User._default_manager.select_related("member__cell").get(pk=user_id)
+            # The member and their cell come with the user, and so do the user's groups:
+            # every member page needs them.
+            user = with_group_ids(User._default_manager.select_related("member__cell")).get(
+                pk=user_id
+            )
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -182,3 +182,26 @@ def test_shared_phone_does_not_identify_anyone(client, make_member):
     Member.objects.filter(pk=b.pk).update(phone="0987000111")
     assert login(client, "0987000111", PASSWORD).status_code == 200
     assert login(client, a.card_number, PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_session_user_brings_their_groups_in_the_same_query(django_assert_num_queries):
+    """``MemberBackend.get_user`` (every request of a logged-in member) loads the user,
+    their member, cell and group ids in one query (``with_group_ids``); the audience of
+    the page caches then needs none more."""
+    from django.contrib.auth.models import Group
+
+    from cms.core.visibility import user_group_ids
+    from cms.members.backends import MemberBackend
+    from cms.members.factories import MemberFactory
+
+    member = MemberFactory()
+    groups = [Group.objects.create(name=f"Nhóm thử {n}") for n in range(3)]
+    member.user.groups.set(groups[:2])
+    alone = MemberFactory()
+    with django_assert_num_queries(1):
+        user = MemberBackend().get_user(member.user.pk)
+        assert user_group_ids(user) == sorted(g.pk for g in groups[:2])
+        assert user.member.cell.pk == member.cell_id
+    with django_assert_num_queries(1):
+        assert user_group_ids(MemberBackend().get_user(alone.user.pk)) == []
