@@ -4,9 +4,10 @@ On a meeting evening nearly every request comes from a logged-in member, and
 most of what their page costs is rendering: the header, the menus, the lists,
 the material's text, the footer. All of that is the same for every member who
 sees the page the same way (``frame_key``: the page and address, the content
-version, the language, the day and minute, the audience's groups, what other apps
-add with ``add_key_part`` (the reader's text size and contrast), and whatever else
-the page names in ``frame_parts``, such as the cell). What is one member's own is marked in the templates:
+version, the language, the day and minute, the audience's groups, what other
+apps add with ``add_key_part`` (the reader's text size and contrast), and
+whatever else the page names in ``frame_parts``, such as the cell). What is one
+member's own is marked in the templates:
 
     {% personal %}<span>{{ request.user.get_full_name }}</span>…{% endpersonal %}
 
