@@ -90,7 +90,7 @@ def _cached(request, name, build, parts, seconds=None, keep=None):
         value = build()
         if keep is None or keep(value):
             cache.set(key, value, timeout() if seconds is None else seconds)
-            local.keep(key, value)
+            local.keep(key, value, seconds)
     elif seconds is None:  # a shortened life (a failure's) is the shared cache's to keep
         local.keep(key, value)
     return value

@@ -40,10 +40,12 @@ def get(key):
         return found[1]
 
 
-def keep(key, value):
+def keep(key, value, seconds=None):
+    """Keeps ``value`` if it is a string, for at most ``seconds`` (or ``LOCAL_SECONDS``)."""
     if not isinstance(value, str):
         return
-    entries, seconds = _limits()
+    entries, longest = _limits()
+    seconds = longest if seconds is None else min(seconds, longest)
     with _lock:
         _entries[key] = (time.monotonic() + seconds, value)
         _entries.move_to_end(key)
