@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 import pytest
 
 from cms.bulletins.models import BulletinIndexPage, BulletinKind, BulletinPage
 from cms.members.models import CellTypeOption
 from tests.admin_forms import admin_create_page
+from tests.bulletins.materials import this_months_material
 
 pytestmark = pytest.mark.django_db
 
@@ -15,19 +15,8 @@ def index():
     return BulletinIndexPage.objects.get(slug="ban-tin")
 
 
-def current_material(code):
-    today = timezone.localdate()
-    return BulletinPage.objects.get(
-        kind=BulletinKind.CELL_MATERIAL,
-        month=today.month,
-        year=today.year,
-        cell_types__code=code,
-        locale__language_code="vi",
-    )
-
-
 def test_anonymous_visitor_is_sent_to_login_for_page_and_listing(client):
-    page = current_material("residential")
+    page = this_months_material("residential")
     for url in [page.url, "/ban-tin/"]:
         response = client.get(url)
         assert response.status_code == 302
@@ -49,10 +38,10 @@ def test_anonymous_never_sees_bulletin_titles_anywhere(client):
 
 def test_member_sees_own_cell_material_on_home_and_in_section(client, users):
     client.force_login(users["dangvien"])  # residential cell CM-X1-A1
-    page = current_material("residential")
+    page = this_months_material("residential")
     home = client.get("/").content.decode()
     assert page.title in home
-    assert current_material("enterprise").title not in home
+    assert this_months_material("enterprise").title not in home
     listing = client.get("/ban-tin/").content.decode()
     assert "Tài liệu cho chi bộ của đồng chí" in listing and page.title in listing
     html = client.get(page.url).content.decode()
@@ -81,7 +70,7 @@ def test_bulletin_created_through_page_api_renders_with_pdf(client, users, index
 
 
 def test_one_issue_per_kind_month_and_cell_type(index):
-    existing = current_material("enterprise")
+    existing = this_months_material("enterprise")
     duplicate = BulletinPage(
         title="Tài liệu trùng",
         slug="tai-lieu-trung",
@@ -120,7 +109,7 @@ def test_general_internal_issue_is_unique_per_month(index):
 
 def test_admin_create_view_rejects_duplicate_issue(client, users, index):
     client.force_login(users["quantri"])
-    existing = current_material("agency")
+    existing = this_months_material("agency")
     agency = CellTypeOption.objects.get(code="agency")
     fields = {
         "title": "Tài liệu cơ quan trùng",
@@ -148,7 +137,7 @@ def test_members_only_even_without_view_restriction(client, index):
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.filter(page=index).delete()
-    page = current_material("residential")
+    page = this_months_material("residential")
     response = client.get(page.url)
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     assert page.title not in client.get("/").content.decode()

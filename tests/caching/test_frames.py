@@ -10,7 +10,6 @@ from django.utils import timezone
 
 import pytest
 
-from cms.bulletins.models import BulletinKind, BulletinPage
 from cms.caching import frames
 from cms.documents.models import OfficialDocumentPage
 from cms.members.choices import CellType, OrgLevel
@@ -20,6 +19,7 @@ from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsArticlePage, NewsIndexPage
 from cms.study.choices import NotificationKind
 from cms.study.models import Notification
+from tests.bulletins.materials import this_months_material
 from tests.shared_cache import empty_cache
 
 pytestmark = pytest.mark.django_db
@@ -72,22 +72,11 @@ def alone_and_framed(client, url, first, second):
     return alone, framed
 
 
-def material():
-    today = timezone.localdate()
-    return BulletinPage.objects.live().get(
-        kind=BulletinKind.CELL_MATERIAL,
-        month=today.month,
-        year=today.year,
-        cell_types__code="residential",
-        locale__language_code="vi",
-    )
-
-
 def url_of(which):
     if which == "home":
         return "/"
     if which == "material":
-        return material().url
+        return this_months_material("residential").url
     model = NewsArticlePage if which == "article" else OfficialDocumentPage
     return model.objects.live().public().first().url
 
@@ -110,7 +99,7 @@ def test_a_page_from_a_cell_mates_frame_is_the_page_rendered_alone(client, which
 
 def test_a_message_for_the_member_shows_once_on_a_framed_page(client):
     first, second = cell_mates()
-    page = material()
+    page = this_months_material("residential")
     get(client, first, "/")  # the frame is kept
     client.force_login(second)
     response = client.post(f"/doc-sau/{page.pk}/", {"next": "/"}, follow=True)

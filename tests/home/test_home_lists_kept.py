@@ -7,25 +7,14 @@ from django.utils import timezone
 
 import pytest
 
-from cms.bulletins.models import BulletinKind, BulletinPage
 from cms.members.choices import CellType, OrgLevel
 from cms.members.factories import MemberFactory, add_organization
 from cms.members.models import PartyOrganization
 from cms.news.factories import NewsArticlePageFactory
 from cms.news.models import NewsIndexPage
+from tests.bulletins.materials import this_months_material
 
 pytestmark = pytest.mark.django_db
-
-
-def material_of(code):
-    today = timezone.localdate()
-    return BulletinPage.objects.get(
-        kind=BulletinKind.CELL_MATERIAL,
-        month=today.month,
-        year=today.year,
-        cell_types__code=code,
-        locale__language_code="vi",
-    )
 
 
 def member_in(cell_type, code):
@@ -44,7 +33,7 @@ def home_of(client, user):
 def test_members_of_two_cell_types_each_get_their_own_material(client):
     residential = member_in(CellType.RESIDENTIAL, "CM-X1-K1")
     enterprise = member_in(CellType.ENTERPRISE, "CM-X1-K2")
-    ours, theirs = material_of("residential"), material_of("enterprise")
+    ours, theirs = this_months_material("residential"), this_months_material("enterprise")
     for _ in range(2):  # the second round is served from the kept copies
         home = home_of(client, residential)
         assert ours.title in home and theirs.title not in home
@@ -53,7 +42,7 @@ def test_members_of_two_cell_types_each_get_their_own_material(client):
 
 
 def test_anonymous_visitors_get_the_login_prompt_not_a_members_copy(client):
-    material = material_of("residential")
+    material = this_months_material("residential")
     assert material.title in home_of(client, member_in(CellType.RESIDENTIAL, "CM-X1-K3"))
     client.logout()
     html = client.get("/").content.decode()
