@@ -22,6 +22,21 @@ from cms.study.progress import member_progress
 pytestmark = pytest.mark.django_db
 
 
+def overdue_material_of(unit, title, month):
+    """A cell material assigned to ``unit`` with a deadline two days past."""
+    bulletin = BulletinPageFactory(
+        parent=BulletinIndexPage.objects.first(),
+        title=title,
+        slug=f"tai-lieu-thu-{month}",
+        kind=BulletinKind.CELL_MATERIAL,
+        month=month,
+        year=2026,
+    )
+    late = timezone.localdate() - datetime.timedelta(days=2)
+    StudyAssignmentFactory(page=bulletin, audience=Audience.UNITS, units=[unit], deadline=late)
+    return bulletin
+
+
 def test_assignment_by_audience(tree, member_in, resolution):
     in_a, in_b, elsewhere = member_in("TST-A"), member_in("TST-B"), member_in("TSU-A")
     everyone = StudyAssignmentFactory(page=resolution)
@@ -46,18 +61,7 @@ def test_assignment_by_audience(tree, member_in, resolution):
 
 def test_my_study_shows_progress_and_overdue(client, tree, member_in, resolution):
     member = member_in("TST-A")
-    bulletin = BulletinPageFactory(
-        parent=BulletinIndexPage.objects.first(),
-        title="Tài liệu sinh hoạt chi bộ thử tháng 11",
-        slug="tai-lieu-thu-11",
-        kind=BulletinKind.CELL_MATERIAL,
-        month=11,
-        year=2026,
-    )
-    late = timezone.localdate() - datetime.timedelta(days=2)
-    StudyAssignmentFactory(
-        page=bulletin, audience=Audience.UNITS, units=[tree["TST-A"]], deadline=late
-    )
+    bulletin = overdue_material_of(tree["TST-A"], "Tài liệu sinh hoạt chi bộ thử tháng 11", 11)
     StudyAssignmentFactory(page=resolution, audience=Audience.UNITS, units=[tree["TST"]])
     StudyReadFactory(member=member, page=resolution)
     QuizAttemptFactory(member=member, page=resolution, correct=1, total=3)
@@ -93,19 +97,8 @@ def test_the_home_panel_counts_what_my_study_shows(client, tree, member_in, reso
     """The panel keeps the cell's assignments per cell and counts the member's own progress
     (``to_do_and_overdue``): the same figures as "Học tập của tôi", for each member."""
     member, mate = member_in("TST-A"), member_in("TST-A")
-    late = timezone.localdate() - datetime.timedelta(days=2)
     StudyAssignmentFactory(page=resolution, audience=Audience.UNITS, units=[tree["TST"]])
-    bulletin = BulletinPageFactory(
-        parent=BulletinIndexPage.objects.first(),
-        title="Tài liệu thử cho bảng học tập",
-        slug="tai-lieu-thu-bang",
-        kind=BulletinKind.CELL_MATERIAL,
-        month=10,
-        year=2026,
-    )
-    StudyAssignmentFactory(
-        page=bulletin, audience=Audience.UNITS, units=[tree["TST-A"]], deadline=late
-    )
+    overdue_material_of(tree["TST-A"], "Tài liệu thử cho bảng học tập", 10)
     StudyReadFactory(member=member, page=resolution)
     QuizAttemptFactory(member=member, page=resolution, correct=3, total=3)
     LearningSummaryFactory(member=member, page=resolution)
