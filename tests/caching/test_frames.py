@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 import pytest
+import time_machine
 
 from cms.caching import frames
 from cms.documents.models import OfficialDocumentPage
@@ -28,9 +29,11 @@ CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"')
 
 
 @pytest.fixture(autouse=True)
-def _one_minute(monkeypatch):
-    """Frames change with the minute (the footer's visit figures): keep the test in one."""
-    monkeypatch.setattr(frames, "_minute", lambda: 1)
+def _one_moment():
+    """Frames change with the day and the minute (the footer's visit figures): the clock
+    stands still during each test, wherever the suite's clock is (a month end included)."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 def new_cell(code):
