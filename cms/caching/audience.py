@@ -16,7 +16,6 @@ and is cheap.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 
 from cms.core.visibility import user_group_ids
@@ -82,15 +81,11 @@ def _cached(request, name, build, parts, seconds=None, keep=None):
             *(str(part) for part in parts),
         ]
     )
-    value = local.get(key)
-    if value is not None:
-        return value
-    value = cache.get(key)
+    # An entry of a shortened life (a failure's) is read from the shared cache, whose
+    # copy knows how long it has left.
+    value = local.read(key, keep_here=seconds is None)
     if value is None:
         value = build()
         if keep is None or keep(value):
-            cache.set(key, value, timeout() if seconds is None else seconds)
-            local.keep(key, value, seconds)
-    elif seconds is None:  # a shortened life (a failure's) is the shared cache's to keep
-        local.keep(key, value)
+            local.store(key, value, timeout() if seconds is None else seconds)
     return value

@@ -30,7 +30,6 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import Engine, RequestContext
 from django.template.response import SimpleTemplateResponse
@@ -173,10 +172,7 @@ class FramedPageMixin:
         key = frame_key(request, self, self.frame_parts(request))
         if key is None:
             return super().serve(request, *args, **kwargs)
-        frame = local.get(key)
-        if frame is None:
-            frame = cache.get(key)
-            local.keep(key, frame)  # kept strings only: None is not
+        frame = local.read(key)
         if frame is not None:
             html = fill(frame, request, self, self.slot_extra(request))
             if html is not None:
@@ -197,5 +193,4 @@ class FramedPageMixin:
         response.content = page_html
         response[HIT_HEADER] = "miss"
         if response.status_code == 200 and frame is not None:
-            cache.set(key, frame, timeout())
-            local.keep(key, frame)
+            local.store(key, frame, timeout())

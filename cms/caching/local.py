@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
+from django.core.cache import cache
 
 _lock = threading.Lock()
 _entries = OrderedDict()  # key → (expires at, html)
@@ -51,6 +52,23 @@ def keep(key, value, seconds=None):
         _entries.move_to_end(key)
         while len(_entries) > entries:
             _entries.popitem(last=False)
+
+
+def read(key, keep_here=True):
+    """The value under ``key``: from this process, or else from the shared cache (and then
+    kept here too, unless ``keep_here`` is false: an entry whose remaining life is unknown)."""
+    value = get(key)
+    if value is None:
+        value = cache.get(key)
+        if keep_here:
+            keep(key, value)
+    return value
+
+
+def store(key, value, seconds):
+    """``value`` under ``key`` in the shared cache for ``seconds``, and here."""
+    cache.set(key, value, seconds)
+    keep(key, value, seconds)
 
 
 def forget_all():

@@ -92,6 +92,14 @@ def _own_progress(member, page_ids):
     return read, best, summaries
 
 
+def _asks(resolution):
+    """What studying a page asks beyond reading it: only a resolution has a quiz or a summary."""
+    return {
+        "has_quiz": bool(resolution and len(resolution.quiz)),
+        "asks_for_summary": bool(resolution and resolution.asks_for_summary),
+    }
+
+
 def assigned_items(member):
     """What ``member``'s cell is asked to study (``AssignedItem``s, soonest deadline first):
     shared by the cell, so the home page keeps it per cell (``study_panel``)."""
@@ -100,8 +108,7 @@ def assigned_items(member):
         AssignedItem(
             page_id=page_id,
             deadline=assignment.deadline,
-            has_quiz=bool(page_id in resolutions and len(resolutions[page_id].quiz)),
-            asks_for_summary=bool(page_id in resolutions and resolutions[page_id].asks_for_summary),
+            **_asks(resolutions.get(page_id)),
         )
         for page_id, assignment in assignments.items()
     ]
@@ -124,10 +131,9 @@ def member_progress(member, today=None):
                 assignment=assignment,
                 page=resolution or assignment.page,
                 read=page_id in read,
-                has_quiz=bool(resolution and len(resolution.quiz)),
+                **_asks(resolution),
                 quiz_passed=bool(best.get(page_id, (0, False))[1]),
                 best_percent=best[page_id][0] if page_id in best else None,
-                asks_for_summary=bool(resolution and resolution.asks_for_summary),
                 summary_status=summary.status if summary else "",
                 summary_comment=summary.comment if summary else "",
                 today=today,
