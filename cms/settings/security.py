@@ -18,6 +18,13 @@ PERMISSIONS_POLICY_DENIED = [
     "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
 ]  # fmt: skip
 
+# Passwords: Argon2id (cms/members/hashers.py); PBKDF2 hashes of older accounts still
+# verify and are replaced by Argon2id at the next login.
+PASSWORD_HASHERS = [
+    "cms.members.hashers.MemberPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 # Error pages in the site's layout and in Vietnamese (cms/home/views.py, cms/templates).
 CSRF_FAILURE_VIEW = "cms.home.views.csrf_failure"
 
