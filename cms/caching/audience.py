@@ -21,14 +21,19 @@ from django.utils import timezone, translation
 from cms.core.visibility import user_group_ids
 
 from . import local
-from .models import ContentVersion
+from .models import CONTENT_CHANGED_AT, CONTENT_NUMBER, ContentVersion, tag_of
 
 
 def content_tag(request):
-    """The content version, read once per request."""
+    """The content version, read once per request: with the logged-in user when their
+    query brought it (``ContentVersionQuerySet.tag_columns``), else on its own."""
     tag = getattr(request, "_stdv_content_tag", None)
     if tag is None:
-        tag = ContentVersion.objects.tag()
+        user = getattr(request, "user", None)
+        if hasattr(user, CONTENT_NUMBER):
+            tag = tag_of(getattr(user, CONTENT_NUMBER), getattr(user, CONTENT_CHANGED_AT))
+        else:
+            tag = ContentVersion.objects.tag()
         request._stdv_content_tag = tag
     return tag
 

@@ -1,6 +1,5 @@
 """The home page and site-wide settings."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
@@ -131,37 +130,32 @@ class HomePage(FramedPageMixin, KnownRestrictionsMixin, Page):
 
     def route(self, request, path_components):
         """Wagtail walks the tree one level per query (two with ``.specific``);
-        a page's address is remembered instead, until the content changes, with
-        the view restrictions Wagtail will check (``KnownRestrictionsMixin``),
-        and the page is then fetched, with its locale, in one query. Sub-routes
-        of routable pages (``/tin-tuc/chuyen-muc/…``) and unknown paths take
+        the page at an address is kept instead, until the content changes, with
+        its locale and the view restrictions Wagtail will check
+        (``KnownRestrictionsMixin``): a kept page costs no query. Sub-routes of
+        routable pages (``/tin-tuc/chuyen-muc/…``) and unknown paths take
         Wagtail's walk."""
         if not path_components:
             return super().route(request, path_components)
-        target = cached_for_audience(
+        page = cached_for_audience(
             request,
-            # Not "route": that name held (type, id) pairs before restrictions came along.
-            "page-route",
+            # Not "route" nor "page-route": those names held (type, id, …) tuples.
+            "page-at",
             lambda: self._find_target(request, path_components),
             self.pk,
             "/".join(path_components),
         )
-        if not target:
+        if not page:
             return super().route(request, path_components)
-        content_type_id, pk, restrictions = target
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        try:
-            page = model.objects.select_related("locale").get(pk=pk)
-        except model.DoesNotExist as missing:  # deleted since: its version made a new key
-            raise Http404 from missing
-        page.known_view_restrictions = restrictions
         return page.route(request, [])
 
     def _find_target(self, request, path_components):
         try:
-            page = super().route(request, path_components).page
+            found = super().route(request, path_components).page
         except Http404:
             return ()
-        if page.url_path != f"{self.url_path}{'/'.join(path_components)}/":
+        if found.url_path != f"{self.url_path}{'/'.join(path_components)}/":
             return ()  # a sub-route of a routable page
-        return (page.content_type_id, page.pk, view_restrictions_of(page))
+        page = type(found).objects.select_related("locale").get(pk=found.pk)
+        page.known_view_restrictions = view_restrictions_of(page)
+        return page

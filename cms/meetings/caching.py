@@ -1,8 +1,8 @@
 """The cell's next meeting on its members' home pages, kept per cell until a meeting changes.
 
 Every member of a cell sees the same "Lịch sinh hoạt chi bộ" panel; it is kept
-once per cell (``cms.caching.personal``), under the cell's version, the
-content version (the materials are pages) and the day. Any saved or deleted
+once per cell, drawn (``cms.caching.personal``), under the cell's version, the
+content version (the materials are pages), the day, the language and the site. Any saved or deleted
 meeting of the cell, or a change to its materials, forgets the cell's entry:
 scheduling, opening and closing all save the meeting. A member only ever
 reads the entry of their own cell.
@@ -10,6 +10,9 @@ reads the entry of their own cell.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from cms.caching.personal import cached_personal, forget
 from cms.members.models import Member
@@ -20,14 +23,21 @@ from .services import next_meeting_for
 CELL_MEETINGS = "cell-meetings"
 
 
-def next_meeting(request, user):
-    """``services.next_meeting_for(user)``, shared by the members of the user's cell."""
+PANEL = "meetings/includes/next_meeting.html"
+
+
+def next_meeting_panel(request, user):
+    """The panel of ``services.next_meeting_for(user)``, drawn once for the user's cell."""
     member = Member.objects.for_user(user)
     if member is None:
-        return None
-    return cached_personal(
-        request, CELL_MEETINGS, member.cell_id, "next", lambda: next_meeting_for(user)
-    )
+        return ""
+
+    def draw():
+        return render_to_string(PANEL, {"meeting": next_meeting_for(user), "request": request})
+
+    name = f"next-panel:{translation.get_language()}:{request.get_host() if request else ''}"
+    kept = cached_personal(request, CELL_MEETINGS, member.cell_id, name, draw)
+    return mark_safe(kept)  # noqa: S308  (the template's own output, escaped when drawn)
 
 
 @receiver(post_save, sender=Meeting, dispatch_uid="meetings_cell_saved")

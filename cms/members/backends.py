@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.utils import timezone
 
+from cms.caching.models import ContentVersion
 from cms.core.visibility import with_group_ids
 
 from .choices import MemberStatus
@@ -104,11 +105,12 @@ class MemberBackend(ModelBackend):
     def get_user(self, user_id):
         User = get_user_model()
         try:
-            # The member and their cell come with the user, and so do the user's groups:
-            # every member page needs them.
-            user = with_group_ids(User._default_manager.select_related("member__cell")).get(
-                pk=user_id
+            # The member and their cell come with the user, and so do the user's groups and
+            # the content version: every member page needs them.
+            users = User._default_manager.select_related("member__cell").annotate(
+                **ContentVersion.objects.tag_columns()
             )
+            user = with_group_ids(users).get(pk=user_id)
         except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -205,3 +205,25 @@ def test_the_session_user_brings_their_groups_in_the_same_query(django_assert_nu
         assert user.member.cell.pk == member.cell_id
     with django_assert_num_queries(1):
         assert user_group_ids(MemberBackend().get_user(alone.user.pk)) == []
+
+
+@pytest.mark.django_db
+def test_the_session_user_brings_the_content_version(rf, django_assert_num_queries):
+    """The content version every member page keys its caches with comes in the user's
+    query too, and is the version ``ContentVersion.objects.tag()`` reads on its own."""
+    from cms.caching.audience import content_tag
+    from cms.caching.models import ContentVersion
+    from cms.members.backends import MemberBackend
+    from cms.members.factories import MemberFactory
+
+    member = MemberFactory()
+    for _change in range(2):
+        ContentVersion.objects.bump()
+        request = rf.get("/")
+        with django_assert_num_queries(1):
+            request.user = MemberBackend().get_user(member.user.pk)
+            tag = content_tag(request)
+        assert tag == ContentVersion.objects.tag() != "0"
+    anonymous = rf.get("/")
+    with django_assert_num_queries(1):
+        assert content_tag(anonymous) == tag

@@ -1,4 +1,7 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from cms.caching.audience import cached_for_audience
 from cms.caching.personal import cached_personal
@@ -34,23 +37,27 @@ def published_questions(page):
     return {"questions": PublishedQuestion.objects.on_page(page)[:20]}
 
 
-@register.inclusion_tag("study/includes/home_panel.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def study_panel(context):
-    """The member's study at a glance on the home page: to do, overdue, unread notices."""
+    """The member's study at a glance on the home page: to do, overdue, unread notices.
+    Drawn once and kept until their progress, their notices or the content change."""
     request = context.get("request")
     user = getattr(request, "user", None)
     member = Member.objects.for_user(user)
     if member is None:
-        return {"member": None}
-    to_do, overdue = cached_personal(
-        request, PROGRESS, member.pk, "study-panel", lambda: _to_do_and_overdue(request, member)
-    )
-    return {
-        "member": member,
-        "to_do": to_do,
-        "overdue": overdue,
-        "unread": _unread(request, user),
-    }
+        return ""
+    unread = _unread(request, user)
+
+    def draw():
+        to_do, overdue = _to_do_and_overdue(request, member)
+        return render_to_string(
+            "study/includes/home_panel.html",
+            {"member": member, "to_do": to_do, "overdue": overdue, "unread": unread},
+        )
+
+    name = f"study-panel:{translation.get_language()}:{unread}"
+    kept = cached_personal(request, PROGRESS, member.pk, name, draw)
+    return mark_safe(kept)  # noqa: S308  (the template's own output, escaped when drawn)
 
 
 def _to_do_and_overdue(request, member):
