@@ -16,7 +16,11 @@ loopback only:
    home and material pages, live-status polls (with ETag), check-ins, votes, secretaries
    opening and closing motions, and logins (about one a second: members log in once a
    meeting and keep their session);
-4. the check: every acknowledged check-in and vote is in the database exactly once.
+4. the same mix paced at the evening's proportions (docs/scale.md, "The meeting evening as
+   load") and a fixed total rate (``--rate``, 1,000 req/s by default): each connection waits
+   between its requests, as members do (a poll every 10 s), so the latencies are those of a
+   machine serving that rate, not of one driven past its capacity;
+5. the check: every acknowledged check-in and vote is in the database exactly once.
 
 Prints per endpoint throughput, p50/p95/p99, errors, the ratio to the ceiling, the targets
 of the issue, and the share of the CPU the generator (wrk) used.
@@ -55,6 +59,37 @@ TARGETS = {
     "search": "≥ 150 req/s, p99 ≤ 300 ms",
     "mix (total)": "≥ 1000 req/s, p99 ≤ 300 ms, 0 lỗi",
 }
+
+
+# Requests per second at the province's peak, per class (docs/scale.md, "The meeting evening
+# as load"): the paced mix sends them in these proportions.
+EVENING = {
+    "poll": 2500,
+    "member_home": 150,
+    "material": 150,
+    "checkin": 100,
+    "vote": 100,
+    "secretary": 10,
+    "login": 40,
+    "anon_home": 100,
+    "anon_article": 100,
+    "search": 10,
+}
+
+
+def paced(specs, rate):
+    """The mix's classes at ``rate`` requests per second in all, in the evening's proportions:
+    each connection waits about 200 ms between its requests (``delay_ms``). wrk counts the
+    wait from the last answer, so a class served slowly sends less than asked: the table
+    prints both."""
+    share = rate / sum(EVENING.values())
+    out = []
+    for name, per_second in EVENING.items():
+        wanted = per_second * share
+        connections = max(1, round(wanted / 5))
+        lua_plan = dict(specs[name][0], delay_ms=max(1, round(connections * 1000 / wanted)))
+        out.append((name, lua_plan, 1, connections, wanted))
+    return out
 
 
 def sh(*args, env=None, check=True):
@@ -184,6 +219,28 @@ def row(name, r, ceiling_rps, target=""):
 HEADER = f"{'endpoint':<22}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'/trần':>9}   mục tiêu"
 
 
+def totals(results):
+    total = {
+        "rps": sum(r["rps"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+        "requests": sum(r["requests"] for r in results),
+    }
+    total["p50"], total["p95"], total["p99"] = merged_percentiles(results)
+    return total
+
+
+def report_checks(checked):
+    failures = []
+    for kind, found in checked.items():
+        print(
+            f"Kiểm tra {kind}: {found['acknowledged']} được xác nhận, {found['refused']} bị từ chối "
+            f"(503, đảng viên gửi lại), thiếu hoặc trùng: {len(found['missing'])}"
+        )
+        if found["missing"]:
+            failures.append(f"{kind}: {found['missing'][:5]}")
+    return failures
+
+
 def print_cpu(costs):
     """CPU per request by part of the stack, measured in /proc while one connection sends
     requests one after another: what a core can serve, whatever else runs on the machine
@@ -247,10 +304,13 @@ def main():
     parser.add_argument("--seconds", type=int, help="seconds per endpoint phase")
     parser.add_argument("--mix-seconds", type=int, help="seconds of the mix")
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--rate", type=int, default=1000, help="req/s of the paced mix (default 1000)"
+    )
     parser.add_argument("--profile", metavar="ENDPOINT", help="py-spy profile of one endpoint")
     args = parser.parse_args()
-    seconds = args.seconds or (4 if args.quick else 15)
-    mix_seconds = args.mix_seconds or (12 if args.quick else 60)
+    seconds = args.seconds or (3 if args.quick else 15)
+    mix_seconds = args.mix_seconds or (10 if args.quick else 60)
     began = time.monotonic()
 
     sh("bash", "deploy/install-debian-packages.sh")
@@ -315,12 +375,23 @@ def main():
         alone[name] = (results[0], cpu)
     ceiling_rps = alone["ceiling"][0]["rps"]
 
+    # Half of the remaining check-ins and votes for each mix: one member, one motion, once.
+    paced_specs = {name: (dict(lua_plan), conns) for name, (lua_plan, conns) in specs.items()}
+    for name in ("checkin", "vote"):
+        requests = specs[name][0]["requests"]
+        half = len(requests) // 2
+        specs[name][0]["requests"] = requests[:half]
+        paced_specs[name][0]["requests"] = requests[half:]
     mix_specs = [
         (name, lua_plan, min(2, conns), conns) for name, (lua_plan, conns) in specs.items()
     ]
     drain(20 if args.quick else 90)
     mix, mix_cpu = run(mix_specs, mix_seconds, workdir)
     checked = verify(mix)
+    pacing = paced(paced_specs, args.rate)
+    drain(20 if args.quick else 90)
+    paced_mix, paced_cpu = run([spec[:4] for spec in pacing], mix_seconds, workdir)
+    checked_paced = verify(paced_mix)
 
     print("\nTừng endpoint một mình (cùng bộ sinh tải, cùng số kết nối):")
     print(HEADER)
@@ -341,25 +412,26 @@ def main():
     print(HEADER)
     for r in mix:
         print(row(r["name"], r, ceiling_rps))
-    total = {
-        "rps": sum(r["rps"] for r in mix),
-        "errors": sum(r["errors"] for r in mix),
-        "requests": sum(r["requests"] for r in mix),
-    }
-    total["p50"], total["p95"], total["p99"] = merged_percentiles(mix)
-    print(row("mix (total)", total, ceiling_rps, TARGETS["mix (total)"]))
+    print(row("mix (total)", totals(mix), ceiling_rps, TARGETS["mix (total)"]))
     print(
         f"\nBộ sinh tải (wrk) dùng {mix_cpu['generator_share']:.0%} CPU của máy trong pha hỗn hợp "
         f"(máy bận {mix_cpu['machine_busy']:.0%}); trần: {alone['ceiling'][1]['generator_share']:.0%}."
     )
-    failures = []
-    for kind, found in checked.items():
-        print(
-            f"Kiểm tra {kind}: {found['acknowledged']} được xác nhận, {found['refused']} bị từ chối "
-            f"(503, đảng viên gửi lại), thiếu hoặc trùng: {len(found['missing'])}"
-        )
-        if found["missing"]:
-            failures.append(f"{kind}: {found['missing'][:5]}")
+    failures = report_checks(checked)
+
+    print(
+        f"\nHỗn hợp theo nhịp buổi tối ({args.rate} req/s đặt ra, tỷ lệ của docs/scale.md; "
+        f"{sum(spec[3] for spec in pacing)} kết nối, mỗi kết nối chờ giữa hai yêu cầu):"
+    )
+    print(HEADER + "   (đặt ra)")
+    for r, spec in zip(paced_mix, pacing, strict=True):
+        print(row(r["name"], r, ceiling_rps) + f"{spec[4]:>8.1f}")
+    print(row("mix (total)", totals(paced_mix), ceiling_rps, TARGETS["mix (total)"]))
+    print(
+        f"Máy bận {paced_cpu['machine_busy']:.0%} trong pha này; wrk dùng "
+        f"{paced_cpu['generator_share']:.0%} CPU của máy."
+    )
+    failures += report_checks(checked_paced)
     if args.profile:
         profile(args.profile, (specs[args.profile][0], 2, c), max(seconds, 10), workdir)
     print(f"\nThời gian chạy: {time.monotonic() - began:.0f} s")
