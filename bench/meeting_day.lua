@@ -2,7 +2,8 @@
 -- The plan (a Lua file named by BENCH_PLAN) lists the requests; with `partition` each wrk
 -- thread takes its own share of them (check-ins and votes: one member, one motion, once), and
 -- with `record` (one connection per thread, so a response answers the last request) the
--- acknowledged and refused ones are reported at the end.
+-- acknowledged and refused ones are reported at the end. With `rate`, requests follow a fixed
+-- schedule (the paced mix); with `delay_ms`, each connection waits that long between requests.
 local plan = dofile(os.getenv("BENCH_PLAN"))
 local threads = {}
 local created = 0
@@ -67,7 +68,31 @@ if plan.record or plan.etag then
   end
 end
 
-if plan.delay_ms and plan.delay_ms > 0 then
+if plan.rate then
+  -- A fixed rate per wrk thread (plan.rate in all): each request takes the next slot of a
+  -- schedule, whatever connection sends it, as wrk2 does; a schedule more than a second
+  -- behind starts again from now rather than sending a burst.
+  local ffi = require("ffi")
+  ffi.cdef[[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clk_id, bench_timespec *tp);
+  ]]
+  local ts = ffi.new("bench_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+  end
+  local interval = 1000 * plan.threads / plan.rate
+  local due = nil
+  function delay()
+    local now = now_ms()
+    if due == nil or due < now - 1000 then
+      due = now
+    end
+    due = due + interval
+    return math.max(0, math.floor(due - now))
+  end
+elseif plan.delay_ms and plan.delay_ms > 0 then
   function delay()
     return plan.delay_ms
   end

@@ -17,9 +17,9 @@ loopback only:
    opening and closing motions, and logins (about one a second: members log in once a
    meeting and keep their session);
 4. the same mix paced at the evening's proportions (docs/scale.md, "The meeting evening as
-   load") and a fixed total rate (``--rate``, 1,000 req/s by default): each connection waits
-   between its requests, as members do (a poll every 10 s), so the latencies are those of a
-   machine serving that rate, not of one driven past its capacity;
+   load") and a fixed total rate (``--rate``, 1,000 req/s by default): requests follow a
+   schedule, as members' do (a poll every 10 s), so the latencies are those of a machine
+   serving that rate, not of one driven past its capacity;
 5. the check: every acknowledged check-in and vote is in the database exactly once.
 
 Prints per endpoint throughput, p50/p95/p99, errors, the ratio to the ceiling, the targets
@@ -27,6 +27,7 @@ of the issue, and the share of the CPU the generator (wrk) used.
 """
 
 import argparse
+import math
 import os
 import subprocess
 import sys
@@ -79,16 +80,16 @@ EVENING = {
 
 def paced(specs, rate):
     """The mix's classes at ``rate`` requests per second in all, in the evening's proportions:
-    each connection waits about 200 ms between its requests (``delay_ms``). wrk counts the
-    wait from the last answer, so a class served slowly sends less than asked: the table
-    prints both."""
+    each class's requests follow a fixed schedule (``rate`` in bench/meeting_day.lua), with
+    connections enough to wait for slow answers; the table prints what was asked and what
+    was served."""
     share = rate / sum(EVENING.values())
     out = []
     for name, per_second in EVENING.items():
         wanted = per_second * share
-        connections = max(1, round(wanted / 5))
-        lua_plan = dict(specs[name][0], delay_ms=max(1, round(connections * 1000 / wanted)))
-        out.append((name, lua_plan, 1, connections, wanted))
+        lua_plan = {k: v for k, v in specs[name][0].items() if k != "delay_ms"}
+        lua_plan["rate"] = wanted
+        out.append((name, lua_plan, 1, max(2, math.ceil(wanted / 5)), wanted))
     return out
 
 
@@ -421,7 +422,7 @@ def main():
 
     print(
         f"\nHỗn hợp theo nhịp buổi tối ({args.rate} req/s đặt ra, tỷ lệ của docs/scale.md; "
-        f"{sum(spec[3] for spec in pacing)} kết nối, mỗi kết nối chờ giữa hai yêu cầu):"
+        f"{sum(spec[3] for spec in pacing)} kết nối, yêu cầu theo lịch cố định):"
     )
     print(HEADER + "   (đặt ra)")
     for r, spec in zip(paced_mix, pacing, strict=True):
