@@ -18,6 +18,11 @@ STACK_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/stdv_bench",
     "REDIS_URL": "redis://127.0.0.1:6379/3",
     "CACHE_KEY_PREFIX": "stdv-bench",
+    # Every bench request comes from 127.0.0.1, while members log in from thousands of
+    # addresses: the per-address login limit (deploy/render.py) would refuse the paced
+    # mix's logins as a flood. The login pool still bounds them.
+    "STDV_LOGIN_RATE": "6000r/m",
+    "STDV_LOGIN_BURST": "600",
 }
 
 
