@@ -12,18 +12,30 @@ from ..choices import AttendanceStatus, MeetingStatus, MotionStatus
 from ..models import Ballot, Meeting, VoteReceipt
 
 
-def motion_result(motion, as_data=False):
+def ballot_counts(motions):
+    """{motion id: {option id: ballots}} of ``motions``, in one query."""
+    counts = {}
+    rows = (
+        Ballot.objects.filter(motion__in=motions)
+        .values_list("motion", "option")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for motion_id, option_id, n in rows:
+        counts.setdefault(motion_id, {})[option_id] = n
+    return counts
+
+
+def motion_result(motion, as_data=False, counts=None):
     """Counts, shares of those present and whether the motion passed by its rule.
 
     The first option is the proposal itself ("Tán thành"): the motion passes
     when that option reaches the threshold of the motion's majority rule.
+    ``counts`` ({option id: ballots}) when the caller read them for several motions
+    (``ballot_counts``).
     """
-    counts = dict(
-        Ballot.objects.filter(motion=motion)
-        .values_list("option")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    if counts is None:
+        counts = ballot_counts([motion]).get(motion.pk, {})
     options = list(motion.options.all())
     present = motion.present_count
     if present is None:
@@ -72,15 +84,17 @@ def build_live_payload(meeting):
     receipt_counts = dict(
         meeting.motions.values_list("pk").annotate(n=Count("receipts")).order_by()
     )
+    rows = list(meeting.motions.prefetch_related("options"))
+    ballots = ballot_counts([motion for motion in rows if motion.status == MotionStatus.CLOSED])
     motions = []
-    for motion in meeting.motions.prefetch_related("options"):
+    for motion in rows:
         entry = {
             "id": motion.pk,
             "status": motion.status,
             "votes": receipt_counts.get(motion.pk, 0),
         }
         if motion.status == MotionStatus.CLOSED:
-            result = motion_result(motion)
+            result = motion_result(motion, counts=ballots.get(motion.pk, {}))
             entry["result"] = {
                 "options": [
                     {"label": row["option"].label, "count": row["count"]} for row in result["rows"]
@@ -166,8 +180,15 @@ def meeting_overview(user, meeting):
         if in_cell
         else []
     )
+    # The options, the closed motions' ballots and the running counts: one query each,
+    # however many motions the meeting has.
+    rows = meeting.motions.prefetch_related("options")
+    if sees_count:
+        rows = rows.annotate(receipt_count=Count("receipts"))
+    rows = list(rows)
+    ballots = ballot_counts([motion for motion in rows if motion.is_closed])
     motions = []
-    for motion in meeting.motions.prefetch_related("options"):
+    for motion in rows:
         motions.append(
             {
                 "motion": motion,
@@ -177,8 +198,10 @@ def meeting_overview(user, meeting):
                 and meeting.is_open
                 and motion.pk not in voted
                 and present,
-                "result": motion_result(motion) if motion.is_closed else None,
-                "votes": motion.receipts.count() if sees_count and not motion.is_closed else None,
+                "result": motion_result(motion, counts=ballots.get(motion.pk, {}))
+                if motion.is_closed
+                else None,
+                "votes": motion.receipt_count if sees_count and not motion.is_closed else None,
             }
         )
     return {
