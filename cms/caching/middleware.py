@@ -23,7 +23,7 @@ from django.http import HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from .models import ContentVersion
+from .audience import content_tag
 
 NEVER_CACHED_PREFIXES = (
     "/admin",
@@ -79,9 +79,12 @@ def shareable_response(request, response):
     return not any(word in cache_control for word in REFUSING_CACHE_CONTROL)
 
 
-def current_etag():
+def current_etag(request):
+    """The content version's number and the period; the version is read once per request
+    (``content_tag``: the page's caches use the same read)."""
     period = int(time.time() // period_seconds())
-    return f'"a{ContentVersion.objects.current()}.{period}"'
+    number = content_tag(request).partition(".")[0]
+    return f'"a{number}.{period}"'
 
 
 class FrontCacheMiddleware:
@@ -93,7 +96,7 @@ class FrontCacheMiddleware:
             return self.get_response(request)
         # Read before the view renders: content committed during rendering
         # then carries the older tag and is fetched again on the next check.
-        etag = current_etag()
+        etag = current_etag(request)
         if request.headers.get("If-None-Match") == etag:
             response = HttpResponseNotModified()
         else:

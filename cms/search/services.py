@@ -33,6 +33,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.caching.audience import cached_for_audience
+from cms.caching.sites import site_for_request
 from cms.core.folding import normalize
 from cms.core.visibility import visible_q
 
@@ -296,6 +297,7 @@ def search_for_request(request) -> tuple[SearchResponse, SearchFilters]:
     so a publish is never hidden behind a kept answer; the short life covers
     the index catching up in the background worker. Failed look-ups are not kept."""
     filters = SearchFilters.from_params(request.GET)
+    site_for_request(request)  # from the cache: every result's address asks for the site
     raw = request.GET.get("q", "")
     question = " ".join(normalize(raw).lower().split())
     others = sorted((k, v) for k, v in request.GET.lists() if k != "q")

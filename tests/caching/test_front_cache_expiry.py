@@ -41,3 +41,19 @@ def test_anonymous_answers_carry_the_absolute_expiry(time_machine):
     assert response["X-Accel-Expires"] == "@1795000002"
     assert response["ETag"].startswith('"a')
     assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_etag_and_the_page_caches_share_one_read_of_the_version(django_assert_num_queries):
+    from cms.caching.audience import content_tag
+    from cms.caching.models import ContentVersion
+
+    ContentVersion.objects.bump()
+    ContentVersion.objects.bump()
+    request = RequestFactory().get("/tin-tuc/")
+    request.user = AnonymousUser()
+    request.LANGUAGE_CODE = "vi"
+    with django_assert_num_queries(1):
+        response = FrontCacheMiddleware(lambda r: HttpResponse(content_tag(r)))(request)
+    assert response["ETag"].startswith(f'"a{ContentVersion.objects.current()}.')
+    assert response.content.decode() == ContentVersion.objects.tag()
