@@ -311,7 +311,7 @@ def main():
     parser.add_argument("--profile", metavar="ENDPOINT", help="py-spy profile of one endpoint")
     args = parser.parse_args()
     seconds = args.seconds or (3 if args.quick else 15)
-    mix_seconds = args.mix_seconds or (10 if args.quick else 60)
+    mix_seconds = args.mix_seconds or (8 if args.quick else 60)
     began = time.monotonic()
 
     sh("bash", "deploy/install-debian-packages.sh")
