@@ -25,7 +25,9 @@ import secrets
 
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from .audience import content_tag, timeout
 
@@ -89,3 +91,17 @@ def cached_personal(request, kind, owner, name, build):
     value = build()
     cache.set(key, (owner_version, value), timeout())
     return value
+
+
+def kept_drawn(request, kind, owner, name, template_name, build_context):
+    """``template_name`` drawn with ``build_context()`` and kept as ``cached_personal``
+    keeps a value, in the request's language and for its host (the links it draws)."""
+    host = request.get_host() if request is not None else ""
+    html = cached_personal(
+        request,
+        kind,
+        owner,
+        f"{name}:{translation.get_language()}:{host}",
+        lambda: render_to_string(template_name, build_context()),
+    )
+    return mark_safe(html)  # noqa: S308  (the template's own output, escaped when drawn)

@@ -10,11 +10,8 @@ reads the entry of their own cell.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.safestring import mark_safe
 
-from cms.caching.personal import cached_personal, forget
+from cms.caching.personal import forget, kept_drawn
 from cms.members.models import Member
 
 from .models import Meeting
@@ -23,21 +20,19 @@ from .services import next_meeting_for
 CELL_MEETINGS = "cell-meetings"
 
 
-PANEL = "meetings/includes/next_meeting.html"
-
-
 def next_meeting_panel(request, user):
     """The panel of ``services.next_meeting_for(user)``, drawn once for the user's cell."""
     member = Member.objects.for_user(user)
     if member is None:
         return ""
-
-    def draw():
-        return render_to_string(PANEL, {"meeting": next_meeting_for(user), "request": request})
-
-    name = f"next-panel:{translation.get_language()}:{request.get_host() if request else ''}"
-    kept = cached_personal(request, CELL_MEETINGS, member.cell_id, name, draw)
-    return mark_safe(kept)  # noqa: S308  (the template's own output, escaped when drawn)
+    return kept_drawn(
+        request,
+        CELL_MEETINGS,
+        member.cell_id,
+        "next-panel",
+        "meetings/includes/next_meeting.html",
+        lambda: {"meeting": next_meeting_for(user), "request": request},
+    )
 
 
 @receiver(post_save, sender=Meeting, dispatch_uid="meetings_cell_saved")

@@ -81,17 +81,16 @@ def build_live_payload(meeting):
     """What the meeting screen polls for. ``access`` is for the view, never sent."""
     quorum = meeting.quorum()
     counts = quorum["counts"]
-    receipt_counts = dict(
-        meeting.motions.values_list("pk").annotate(n=Count("receipts")).order_by()
+    rows = list(
+        meeting.motions.prefetch_related("options").annotate(receipt_count=Count("receipts"))
     )
-    rows = list(meeting.motions.prefetch_related("options"))
     ballots = ballot_counts([motion for motion in rows if motion.status == MotionStatus.CLOSED])
     motions = []
     for motion in rows:
         entry = {
             "id": motion.pk,
             "status": motion.status,
-            "votes": receipt_counts.get(motion.pk, 0),
+            "votes": motion.receipt_count,
         }
         if motion.status == MotionStatus.CLOSED:
             result = motion_result(motion, counts=ballots.get(motion.pk, {}))

@@ -1,10 +1,7 @@
 from django import template
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.safestring import mark_safe
 
 from cms.caching.audience import cached_for_audience
-from cms.caching.personal import cached_personal
+from cms.caching.personal import cached_personal, kept_drawn
 from cms.members.models import Member
 
 from ..caching import NOTICES, PROGRESS
@@ -48,16 +45,18 @@ def study_panel(context):
         return ""
     unread = _unread(request, user)
 
-    def draw():
+    def context():
         to_do, overdue = _to_do_and_overdue(request, member)
-        return render_to_string(
-            "study/includes/home_panel.html",
-            {"member": member, "to_do": to_do, "overdue": overdue, "unread": unread},
-        )
+        return {"member": member, "to_do": to_do, "overdue": overdue, "unread": unread}
 
-    name = f"study-panel:{translation.get_language()}:{unread}"
-    kept = cached_personal(request, PROGRESS, member.pk, name, draw)
-    return mark_safe(kept)  # noqa: S308  (the template's own output, escaped when drawn)
+    return kept_drawn(
+        request,
+        PROGRESS,
+        member.pk,
+        f"study-panel:{unread}",
+        "study/includes/home_panel.html",
+        context,
+    )
 
 
 def _to_do_and_overdue(request, member):
