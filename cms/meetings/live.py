@@ -1,7 +1,7 @@
 """Live counters of a meeting, cheap enough for every cell polling at once.
 
-Each meeting has a version number in the cache, bumped (after commit) by
-every write that changes what the secretary's screen shows. The JSON
+Each meeting has a version number in the cache, bumped (at once and after
+commit) by every write that changes what the secretary's screen shows. The JSON
 payload is cached under that version, so a poll costs two cache reads;
 the database is asked again (a handful of aggregate queries on indexed
 columns) only once per change, not once per poll. The version is also the
@@ -62,7 +62,10 @@ def reset(meeting_id):
 
 
 def bump(meeting_id):
-    """Mark the meeting's live data stale once the current transaction commits."""
+    """Mark the meeting's live data stale now, so the writer's next page shows the change,
+    and again once the current transaction commits, so a payload another request built
+    from the rows before the commit is never read again."""
+    _bump(meeting_id)
     transaction.on_commit(lambda: _bump(meeting_id))
 
 

@@ -8,6 +8,8 @@ active. Failed attempts are counted by django-axes (``lockout.py``), whose
 backend comes first in ``AUTHENTICATION_BACKENDS``.
 """
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.utils import timezone
@@ -19,6 +21,16 @@ from .choices import MemberStatus
 from .models import ActivationCode, Member, hash_token
 
 REFUSAL_ATTR = "member_login_refusal"
+
+
+@functools.cache
+def _session_users():
+    """The query behind every logged-in request, built once per process (building it cost
+    more than running it): the member and their cell come with the user, and so do the
+    user's groups and the content version, as every member page needs them. Never run
+    itself; each request's ``.get()`` works on a copy."""
+    users = get_user_model()._default_manager.select_related("member__cell")
+    return with_group_ids(users.annotate(**ContentVersion.objects.tag_columns()))
 
 
 def _refuse(request, reason):
@@ -103,14 +115,9 @@ class MemberBackend(ModelBackend):
         return member.status == MemberStatus.ACTIVE
 
     def get_user(self, user_id):
-        User = get_user_model()
+        users = _session_users()
         try:
-            # The member and their cell come with the user, and so do the user's groups and
-            # the content version: every member page needs them.
-            users = User._default_manager.select_related("member__cell").annotate(
-                **ContentVersion.objects.tag_columns()
-            )
-            user = with_group_ids(users).get(pk=user_id)
-        except User.DoesNotExist:
+            user = users.get(pk=user_id)
+        except users.model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -11,6 +11,7 @@ from django.urls import reverse
 import pytest
 
 from cms.meetings import services
+from cms.meetings.models import Meeting
 from cms.meetings.services.tallies import build_live_payload
 
 from .conftest import login
@@ -80,3 +81,68 @@ def test_the_live_status_costs_the_same_with_more_motions(open_meeting, secretar
     for motion in closed:
         counts = {row["label"]: row["count"] for row in motion["result"]["options"]}
         assert counts == {"Tán thành": 2, "Không tán thành": 1}
+
+
+def test_the_meeting_page_opened_again_reads_only_the_members_own_rows(
+    client, open_meeting, secretary, members
+):
+    """The meeting, agenda, motions, results and minutes come from the meeting's kept sheet
+    and the counters from the live payload (``cms.meetings.sheets``): a page opened again
+    reads the user, their attendance and their votes, whoever opens it."""
+    present(open_meeting, secretary, [secretary, *members])
+    add_motions(open_meeting, secretary, members, closed=2, still_open=2)
+    for who in (secretary, members[4]):
+        login(client, who)
+        page(client, open_meeting)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("meetings:detail", args=[open_meeting.pk])).content
+        # The table each query reads (its last FROM: the user's carries subqueries before it).
+        tables = [re.findall(r'FROM "(\w+)"', q["sql"])[-1] for q in captured.captured_queries]
+        tables = [t for t in tables if t != "django_session"]
+        assert tables == ["auth_user", "meetings_attendance", "meetings_votereceipt"], who
+        assert html.decode().count("Không thông qua: «Tán thành» 2/6 đảng viên có mặt") == 2
+
+
+def counters(html):
+    return dict(re.findall(r'data-live="attendance\.(\w+)">(\d+)<', html))
+
+
+def test_what_changes_shows_on_the_next_page_of_everyone(client, open_meeting, secretary, members):
+    """Each kind of change reaches the kept sheet or the counters at once: a check-in, a
+    motion added and opened, a vote, a closed result, the agenda, the meeting's facts and
+    the minutes."""
+    url = reverse("meetings:detail", args=[open_meeting.pk])
+    login(client, members[4])
+    html = client.get(url).content.decode()
+    assert counters(html)["present"] == "0" and "Chưa có nội dung biểu quyết." in html
+
+    services.check_in(members[0].user, open_meeting)
+    present(open_meeting, secretary, [secretary, members[4]])
+    motion = make_motion(open_meeting, secretary)
+    html = client.get(url).content.decode()
+    assert counters(html)["present"] == "3"
+    assert f'action="/sinh-hoat-chi-bo/bieu-quyet/{motion.pk}/bo-phieu/"' in html
+
+    services.cast_vote(members[4].user, motion.pk, option(motion, "Tán thành").pk)
+    html = client.get(url).content.decode()
+    assert "Đồng chí đã biểu quyết." in html and "bo-phieu/" not in html
+
+    services.close_motion(secretary.user, motion)
+    assert "Không thông qua: «Tán thành» 1/3 đảng viên có mặt" in client.get(url).content.decode()
+
+    item = open_meeting.agenda_items.first()
+    item.title = "Nội dung đã sửa của chương trình"
+    item.save()
+    changed = Meeting.objects.get(pk=open_meeting.pk)
+    changed.place = "Hội trường mới của ấp"
+    changed.save()
+    html = client.get(url).content.decode()
+    assert "Nội dung đã sửa của chương trình" in html and "Hội trường mới của ấp" in html
+
+    minutes = services.get_or_start_minutes(secretary.user, open_meeting)
+    assert "Phiên bản 1: Dự thảo." in client.get(url).content.decode()
+    services.close_meeting(secretary.user, open_meeting)
+    assert "Phiên bản 1: Dự thảo." in client.get(url).content.decode()
+    minutes.refresh_from_db()
+    services.approve_minutes(secretary.user, minutes, lock_version=minutes.lock_version)
+    assert "Phiên bản 1: Đã thông qua." in client.get(url).content.decode()

@@ -38,6 +38,7 @@ from .tallies import (
     live_payload_for,
     live_snapshot,
     meeting_overview,
+    meeting_sheet,
     motion_result,
 )
 from .voting import (
@@ -73,6 +74,7 @@ __all__ = [
     "mark_attendance",
     "material_item_title",
     "meeting_overview",
+    "meeting_sheet",
     "minutes_facts",
     "month_materials",
     "motion_result",

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .. import permissions
+from .. import permissions, sheets
 from ..choices import AttendanceStatus, MeetingStatus, MinutesStatus, MotionStatus
 from ..models import Minutes
 from .common import MeetingError, require
@@ -109,6 +109,7 @@ def _update_draft(minutes, lock_version, approved_message, **changes):
     updated = Minutes.objects.filter(
         pk=minutes.pk, status=MinutesStatus.DRAFT, lock_version=lock_version
     ).update(lock_version=F("lock_version") + 1, **changes)
+    sheets.forget_sheet([minutes.meeting_id])  # an UPDATE sends no signal
     if not updated:
         if Minutes.objects.filter(pk=minutes.pk, status=MinutesStatus.APPROVED).exists():
             raise MeetingError(approved_message)

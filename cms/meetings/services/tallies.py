@@ -164,8 +164,53 @@ def live_payload_for(payload, sees_running_count):
 # --- the meeting page -------------------------------------------------------
 
 
-def meeting_overview(user, meeting):
-    """What the meeting page shows to this user (member, secretary or supervisor)."""
+def meeting_sheet(meeting_id):
+    """What the meeting's page shows everyone alike, read in one go: the meeting with its
+    cell, chair and recorder, the agenda, the materials, the motions with their options
+    and the closed motions' results, the current minutes. ``None`` when there is no such
+    meeting. Kept per meeting (``cms.meetings.sheets``) until one of them changes."""
+    meeting = Meeting.objects.select_related("cell", "chair", "recorder").filter(pk=meeting_id)
+    meeting = meeting.first()
+    if meeting is None:
+        return None
+    # The options and the closed motions' ballots: one query each, however many motions.
+    motions = list(meeting.motions.prefetch_related("options"))
+    ballots = ballot_counts([motion for motion in motions if motion.is_closed])
+    return {
+        "meeting": meeting,
+        "motions": [
+            {
+                "motion": motion,
+                "result": motion_result(motion, counts=ballots.get(motion.pk, {}))
+                if motion.is_closed
+                else None,
+            }
+            for motion in motions
+        ],
+        "agenda": list(meeting.agenda_items.select_related("material")),
+        "materials": list(meeting.materials.all()),
+        "minutes": meeting.minutes_versions.current(),
+    }
+
+
+def _quorum(meeting, attendance):
+    """The quorum as ``Meeting.quorum()`` gives it, from the live payload's counters."""
+    if meeting.status == MeetingStatus.SCHEDULED:
+        return None
+    return {
+        "expected": attendance["expected"],
+        "present": attendance["present"],
+        "needed": attendance["quorum_needed"],
+        "met": attendance["quorum_met"],
+        "counts": {key: attendance[key] for key in ("excused", "absent", "pending")},
+    }
+
+
+def meeting_overview(user, sheet, payload):
+    """What the meeting page shows to this user (member, secretary or supervisor): the
+    ``sheet`` everyone sees, the counters of the live ``payload`` (``live_snapshot``), and
+    the user's own attendance and votes, which are read here."""
+    meeting = sheet["meeting"]
     member = Member.objects.for_user(user)
     in_cell = member is not None and member.cell_id == meeting.cell_id
     is_manager = permissions.can_manage_meeting(user, meeting)
@@ -179,28 +224,20 @@ def meeting_overview(user, meeting):
         if in_cell
         else []
     )
-    # The options, the closed motions' ballots and the running counts: one query each,
-    # however many motions the meeting has.
-    rows = meeting.motions.prefetch_related("options")
-    if sees_count:
-        rows = rows.annotate(receipt_count=Count("receipts"))
-    rows = list(rows)
-    ballots = ballot_counts([motion for motion in rows if motion.is_closed])
+    running = {entry["id"]: entry["votes"] for entry in payload["motions"]}
     motions = []
-    for motion in rows:
+    for entry in sheet["motions"]:
+        motion = entry["motion"]
         motions.append(
             {
-                "motion": motion,
+                **entry,
                 "voted": motion.pk in voted,
                 "can_vote": in_cell
                 and motion.is_open
                 and meeting.is_open
                 and motion.pk not in voted
                 and present,
-                "result": motion_result(motion, counts=ballots.get(motion.pk, {}))
-                if motion.is_closed
-                else None,
-                "votes": motion.receipt_count if sees_count and not motion.is_closed else None,
+                "votes": running.get(motion.pk, 0) if sees_count and not motion.is_closed else None,
             }
         )
     return {
@@ -210,13 +247,11 @@ def meeting_overview(user, meeting):
         "is_manager": is_manager,
         "sees_running_count": sees_count,
         "my_attendance": my_attendance,
-        "quorum": meeting.quorum() if meeting.status != MeetingStatus.SCHEDULED else None,
-        "agenda": meeting.agenda_items.select_related("material"),
-        "materials": meeting.materials.all(),
+        "quorum": _quorum(meeting, payload["attendance"]),
+        "agenda": sheet["agenda"],
+        "materials": sheet["materials"],
         "motions": motions,
-        "minutes": meeting.minutes_versions.current(),
+        "minutes": sheet["minutes"],
         "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
-        "live_shape": live.shape(
-            meeting.status, [(row["motion"].pk, row["motion"].status) for row in motions]
-        ),
+        "live_shape": payload["shape"],
     }

@@ -11,13 +11,14 @@ from ..models import Meeting, Motion
 from ..services import MeetingError
 
 NOT_FOUND_PAGE = "Không tìm thấy trang."
+NOT_FOUND_MEETING = "Không tìm thấy buổi sinh hoạt."
 
 
 def meeting_for(user, pk):
     """The meeting if the user may see it; 404 otherwise (no hint that it exists)."""
     meeting = Meeting.objects.select_related("cell", "chair", "recorder").filter(pk=pk).first()
     if meeting is None or not permissions.can_view_meeting(user, meeting):
-        raise Http404("Không tìm thấy buổi sinh hoạt.")
+        raise Http404(NOT_FOUND_MEETING)
     return meeting
 
 

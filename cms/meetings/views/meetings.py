@@ -11,11 +11,17 @@ from django.utils import timezone
 from cms.members.models import Member
 from cms.security.audit import record_read
 
-from .. import live_links, permissions, services
+from .. import caching, live_links, permissions, services
 from ..forms import AttendanceMarkForm, MeetingForm
 from ..models import Meeting
 from ..services import MeetingError
-from .common import NOT_FOUND_PAGE, action_view, managed_meeting_for, meeting_for
+from .common import (
+    NOT_FOUND_MEETING,
+    NOT_FOUND_PAGE,
+    action_view,
+    managed_meeting_for,
+    meeting_for,
+)
 
 
 @login_required
@@ -91,10 +97,20 @@ def meeting_create(request):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = meeting_for(request.user, pk)
-    context = services.meeting_overview(request.user, meeting)
-    if context["in_cell"] and not meeting.is_closed:
-        context["live_url"] = live_links.poll_url(meeting.pk, context["sees_running_count"])
+    """The page every member keeps open, and returns to after each check-in and vote:
+    the counters from the live payload, the rest from the meeting's kept sheet, and only
+    the member's own attendance and votes from the database (``sheets``)."""
+    _version, payload = services.live_snapshot(pk)
+    if payload is None or not permissions.can_view_meeting(
+        request.user, services.access_stub(payload)
+    ):
+        raise Http404(NOT_FOUND_MEETING)
+    sheet = caching.kept_meeting_sheet(request, pk, payload["shape"])
+    if sheet is None:
+        raise Http404(NOT_FOUND_MEETING)
+    context = services.meeting_overview(request.user, sheet, payload)
+    if context["in_cell"] and not context["meeting"].is_closed:
+        context["live_url"] = live_links.poll_url(pk, context["sees_running_count"])
     return render(request, "meetings/meeting_detail.html", context)
 
 
