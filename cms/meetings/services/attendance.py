@@ -35,6 +35,7 @@ def check_in(user, meeting):
         attendance.checked_in_at = timezone.now()
         attendance.self_checked_in = True
         attendance.save()
+        attendance.member = member  # the audit entry's label names them: no second read
         log(attendance, "meetings.attendance.check_in", user=user, data={"meeting": meeting.pk})
         live.bump(meeting.pk)
     return attendance

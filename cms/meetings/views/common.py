@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from .. import permissions
+from .. import permissions, services
 from ..models import Meeting, Motion
 from ..services import MeetingError
 
@@ -20,6 +20,22 @@ def meeting_for(user, pk):
     if meeting is None or not permissions.can_view_meeting(user, meeting):
         raise Http404(NOT_FOUND_MEETING)
     return meeting
+
+
+def live_payload_for(user, pk):
+    """The meeting's live payload (``services.live_snapshot``) if the user may see the
+    meeting; 404 otherwise. No query when the payload is kept."""
+    _version, payload = services.live_snapshot(pk)
+    if payload is None or not permissions.can_view_meeting(user, services.access_stub(payload)):
+        raise Http404(NOT_FOUND_MEETING)
+    return payload
+
+
+def meeting_stub_for(user, pk):
+    """The meeting as its live payload knows it (its id, cell and chair: what the rules
+    read), for the actions a whole cell sends at once (check-in), whose service reads and
+    locks the row itself."""
+    return services.access_stub(live_payload_for(user, pk))
 
 
 def managed_meeting_for(user, pk):

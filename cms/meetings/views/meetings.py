@@ -19,8 +19,10 @@ from .common import (
     NOT_FOUND_MEETING,
     NOT_FOUND_PAGE,
     action_view,
+    live_payload_for,
     managed_meeting_for,
     meeting_for,
+    meeting_stub_for,
 )
 
 
@@ -100,11 +102,7 @@ def meeting_detail(request, pk):
     """The page every member keeps open, and returns to after each check-in and vote:
     the counters from the live payload, the rest from the meeting's kept sheet, and only
     the member's own attendance and votes from the database (``sheets``)."""
-    _version, payload = services.live_snapshot(pk)
-    if payload is None or not permissions.can_view_meeting(
-        request.user, services.access_stub(payload)
-    ):
-        raise Http404(NOT_FOUND_MEETING)
+    payload = live_payload_for(request.user, pk)
     sheet = caching.kept_meeting_sheet(request, pk, payload["shape"])
     if sheet is None:
         raise Http404(NOT_FOUND_MEETING)
@@ -124,7 +122,7 @@ meeting_close = action_view(
     services.close_meeting,
     "Đã bế mạc buổi sinh hoạt; điểm danh và biểu quyết đã được chốt.",
 )
-check_in = action_view(meeting_for, services.check_in, "Đồng chí đã điểm danh: có mặt.")
+check_in = action_view(meeting_stub_for, services.check_in, "Đồng chí đã điểm danh: có mặt.")
 
 
 @login_required
