@@ -18,6 +18,7 @@ from django.utils import translation
 from cms.caching.personal import forget, kept_drawn
 from cms.members.models import Member
 
+from . import live
 from .models import AgendaItem, Meeting, Minutes, Motion, MotionOption
 from .services import meeting_sheet, next_meeting_for
 from .sheets import forget_sheet, kept_sheet
@@ -62,6 +63,12 @@ def kept_meeting_sheet(request, meeting_id, shape):
 def meeting_changed(sender, instance, **kwargs):
     forget(CELL_MEETINGS, [instance.cell_id])
     forget_sheet([instance.pk])
+
+
+@receiver(post_delete, sender=Meeting, dispatch_uid="meetings_live_deleted")
+def meeting_deleted(sender, instance, **kwargs):
+    # A kept payload would still let a stale page reach the deleted meeting's actions.
+    live.bump(instance.pk)
 
 
 @receiver(post_save, sender=Motion, dispatch_uid="meetings_sheet_motion_saved")

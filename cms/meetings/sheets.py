@@ -9,8 +9,9 @@ day, and the meeting's *shape* (its status and its motions' statuses, from the
 live payload), so opening or closing the meeting or a motion needs no
 forgetting. Any other change to what the sheet holds forgets the meeting's
 entry: the model signals in ``caching.py``, and the writes that bypass them
-call ``forget_sheet`` themselves. The counters come from the live payload,
-which every check-in and vote makes stale (``live.py``).
+call ``forget_sheet`` themselves. A renamed chair or recorder, or a renamed cell,
+shows when the entry expires (``AUDIENCE_CACHE_SECONDS``, 5 minutes). The counters
+come from the live payload, which every check-in and vote makes stale (``live.py``).
 """
 
 from cms.caching.personal import cached_personal, forget

@@ -146,3 +146,17 @@ def test_what_changes_shows_on_the_next_page_of_everyone(client, open_meeting, s
     minutes.refresh_from_db()
     services.approve_minutes(secretary.user, minutes, lock_version=minutes.lock_version)
     assert "Phiên bản 1: Đã thông qua." in client.get(url).content.decode()
+
+
+def test_a_deleted_meeting_is_gone_from_its_page_and_its_check_in(client, open_meeting, members):
+    """Its kept payload and sheet are not left behind: a member with the page still open gets
+    the "not found" page, not an error."""
+    login(client, members[4])
+    url = reverse("meetings:detail", args=[open_meeting.pk])
+    assert client.get(url).status_code == 200
+    pk = open_meeting.pk
+    Meeting.objects.filter(pk=pk).delete()
+    assert client.get(url).status_code == 404
+    response = client.post(reverse("meetings:check_in", args=[pk]))
+    assert response.status_code == 404
+    assert "Không tìm thấy" in response.content.decode()
