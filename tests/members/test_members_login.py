@@ -227,3 +227,40 @@ def test_the_session_user_brings_the_content_version(rf, django_assert_num_queri
     anonymous = rf.get("/")
     with django_assert_num_queries(1):
         assert content_tag(anonymous) == tag
+
+
+def _fields(obj):
+    return {key: value for key, value in vars(obj).items() if key != "_state"}
+
+
+@pytest.mark.django_db
+def test_the_session_user_is_what_the_orm_reads_compiled_once(users, monkeypatch):
+    """``cms.core.prepared``: the kept compilation of the session user's query gives the
+    objects the ORM's own ``get`` gives (the user, their member and cell, the groups and
+    the content version; a staff account without a member), and compiles nothing again."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from cms.members.backends import SESSION_USER, MemberBackend
+    from cms.members.factories import MemberFactory
+
+    member = MemberFactory()
+    staff = users["bientap"]
+    for user in (member.user, staff):
+        MemberBackend().get_user(user.pk)  # compiled here, if this thread has not yet
+        compiled = []
+        real = SQLCompiler.as_sql
+        monkeypatch.setattr(
+            SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(1) or real(self, *a, **k)
+        )
+        kept = SESSION_USER.get(user.pk)
+        monkeypatch.setattr(SQLCompiler, "as_sql", real)
+        assert not compiled
+        orm = SESSION_USER.queryset().get(pk=user.pk)
+        assert _fields(kept) == _fields(orm) and kept._state.db == orm._state.db
+        assert not kept._state.adding
+        if user == staff:
+            assert not hasattr(kept, "member") or kept._state.fields_cache["member"] is None
+        else:
+            assert _fields(kept.member) == _fields(orm.member)
+            assert _fields(kept.member.cell) == _fields(orm.member.cell)
+    assert SESSION_USER.get(10**8) is None and SESSION_USER.get("không phải số") is None
