@@ -42,12 +42,16 @@ def next_meeting_panel(request, user):
 
 
 def kept_meeting_sheet(request, meeting_id, shape):
-    """The meeting's sheet (``services.meeting_sheet``) with each closed motion's result
-    drawn, kept for the meeting in the request's language; ``None`` for no such meeting."""
+    """The meeting's sheet (``services.meeting_sheet``) with each motion's heading and each
+    closed motion's result drawn, kept for the meeting in the request's language; ``None``
+    for no such meeting."""
 
     def build():
         sheet = meeting_sheet(meeting_id)
         for entry in sheet["motions"] if sheet is not None else ():
+            entry["drawn_head"] = render_to_string(
+                "meetings/includes/motion_head.html", {"motion": entry["motion"]}
+            )
             if entry["result"] is not None:
                 entry["drawn_result"] = render_to_string(
                     "meetings/includes/motion_result.html", {"result": entry["result"]}
