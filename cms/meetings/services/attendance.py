@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from cms.members.models import Member
+from cms.security.audit import record_change
 
 from .. import live
 from ..choices import AttendanceStatus, MeetingStatus
@@ -36,7 +37,9 @@ def check_in(user, meeting):
         attendance.self_checked_in = True
         attendance.save()
         attendance.member = member  # the audit entry's label names them: no second read
-        log(attendance, "meetings.attendance.check_in", user=user, data={"meeting": meeting.pk})
+        record_change(
+            attendance, "meetings.attendance.check_in", user=user, data={"meeting": meeting.pk}
+        )
         live.bump(meeting.pk)
     return attendance
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from cms.members.models import Member
+from cms.security.audit import record_change
 
 from .. import live, sealing
 from ..choices import MeetingStatus, MotionStatus
@@ -175,7 +176,7 @@ def cast_vote(user, motion_id, option_id):
             require(option is not None, "Phương án không hợp lệ.")
             require(not has_voted(member, motion), ALREADY_VOTED)
             choice = _record(motion, member, option)
-            log(
+            record_change(
                 motion,
                 "meetings.vote",
                 user=user,
